@@ -1,0 +1,11 @@
+/**
+ * What makes a bundle a Kontor module: the {@code Kontor-Module} manifest header,
+ * written by the {@link dev.kontor.api.module.Module} annotation, and the fixed places
+ * inside the bundle where the host looks for pages and translations.
+ */
+@Export
+@Version("1.0.0")
+package dev.kontor.api.module;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,100 @@
+package dev.kontor.host.internal.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kontor.host.internal.module.ModuleRegistry;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure of every resource, Jersey's own included, into problem+json. An
+ * unexpected exception is charged to the module whose code threw it, which the
+ * operator then sees as failed; the caller gets a 500 without the stack trace.
+ */
+@Component(service = ExceptionMapper.class)
+@JakartarsExtension
+@JakartarsName("kontor.problems")
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    private final ModuleRegistry modules;
+
+    @Activate
+    public ProblemMapper(@Reference ModuleRegistry modules) {
+        this.modules = modules;
+    }
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        return problemFor(exception).toResponse();
+    }
+
+    Problem problemFor(Throwable exception) {
+        if (exception instanceof WebApplicationException web) {
+            return fromWebApplication(web);
+        }
+        if (exception instanceof JsonMappingException mapping) {
+            return Problem.validation(List.of(new Problem.FieldError(fieldPath(mapping), mapping.getOriginalMessage())));
+        }
+        if (exception instanceof JsonProcessingException json) {
+            return Problem.of(Response.Status.BAD_REQUEST, "malformed-json",
+                    "The body is not valid JSON: " + json.getOriginalMessage());
+        }
+        String culprit = modules.moduleOf(exception).map(bundle -> blame(bundle, exception)).orElse("the panel");
+        LOG.error("Request failed in {}", culprit, exception);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
+                "The request failed in " + culprit + ". The operator finds the reason on the modules page.");
+    }
+
+    private String blame(Bundle bundle, Throwable exception) {
+        modules.reportFailure(bundle, "Threw while serving a request: " + exception);
+        return "module " + ModuleRegistry.moduleId(bundle).orElse(bundle.getSymbolicName());
+    }
+
+    private static Problem fromWebApplication(WebApplicationException exception) {
+        Response response = exception.getResponse();
+        if (response.hasEntity() && response.getEntity() instanceof Problem problem) {
+            return problem;
+        }
+        Response.StatusType status = response.getStatusInfo();
+        if (exception instanceof NotFoundException) {
+            return Problem.of(status, "not-found", "There is nothing at this address.");
+        }
+        if (exception instanceof NotAllowedException) {
+            return Problem.of(status, "method-not-allowed", "This address does not take this method. Allowed: "
+                    + String.join(", ", response.getAllowedMethods()) + ".");
+        }
+        if (exception instanceof NotSupportedException) {
+            return Problem.of(status, "unsupported-media-type", "Send the body as application/json.");
+        }
+        Throwable cause = exception.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return cause instanceof JsonMappingException mapping
+                    ? Problem.validation(List.of(new Problem.FieldError(fieldPath(mapping), mapping.getOriginalMessage())))
+                    : Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "The body is not valid JSON: " + json.getOriginalMessage());
+        }
+        String type = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return Problem.of(status, type, status.getStatusCode() >= 500 ? "The request could not be served." : exception.getMessage());
+    }
+
+    private static String fieldPath(JsonMappingException exception) {
+        String path = exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "$" : path.replace(".[", "[");
+    }
+}

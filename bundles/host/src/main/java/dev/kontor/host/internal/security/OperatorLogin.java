@@ -1,0 +1,90 @@
+package dev.kontor.host.internal.security;
+
+import dev.kontor.api.security.Identity;
+import dev.kontor.api.security.IdentityProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in identity provider: the operator login {@code admin} alone, its password
+ * hash kept in {@code <data>/host/operator.properties}. It answers whenever no other
+ * {@link IdentityProvider} is registered, so the panel can always be administered.
+ */
+final class OperatorLogin implements IdentityProvider {
+
+    static final String USERNAME = "admin";
+    static final String USER_ID = "operator-admin";
+    static final String ORGANIZATION_ID = "operator";
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorLogin.class);
+
+    private final String passwordHash;
+
+    private OperatorLogin(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    /**
+     * Loads the operator login, creating it on first start: the password comes from
+     * {@code initialPassword} or, when that is blank, is generated and printed once.
+     */
+    static OperatorLogin loadOrCreate(Path dataFolder, String initialPassword) throws IOException {
+        Path file = dataFolder.resolve("host").resolve("operator.properties");
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            return new OperatorLogin(properties.getProperty("password"));
+        }
+        String password = initialPassword == null || initialPassword.isBlank() ? Tokens.random().substring(0, 20) : initialPassword;
+        properties.setProperty("username", USERNAME);
+        properties.setProperty("password", PasswordHash.hash(password.toCharArray()));
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling("operator.properties.tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            properties.store(out, "Kontor operator login; delete this file to set a new password on the next start");
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (initialPassword == null || initialPassword.isBlank()) {
+            // Printed once, to the console only: it is never written to a log file.
+            System.out.println("Kontor: operator login created. Username: " + USERNAME + "  Password: " + password);
+        } else {
+            LOG.info("Operator login {} created with the password from KONTOR_ADMIN_PASSWORD", USERNAME);
+        }
+        return new OperatorLogin(properties.getProperty("password"));
+    }
+
+    @Override
+    public Optional<Identity> authenticate(String username, char[] password) {
+        if (USERNAME.equals(username) && PasswordHash.matches(password, passwordHash)) {
+            return Optional.of(identity());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Identity> refresh(String userId, String organizationId) {
+        return USER_ID.equals(userId) && ORGANIZATION_ID.equals(organizationId) ? Optional.of(identity()) : Optional.empty();
+    }
+
+    private static Identity identity() {
+        return new Identity(USER_ID, USERNAME, "Operator", ORGANIZATION_ID,
+                List.of(new Identity.OrganizationMembership(ORGANIZATION_ID, "Operator")),
+                Set.of(Identity.ALL_PERMISSIONS), true, "en");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.kontor.host.internal.security;
+
+import dev.kontor.api.security.Caller;
+import dev.kontor.api.security.Identity;
+import java.util.Locale;
+
+/** The {@link Caller} the host puts into every authenticated request. */
+record PanelCaller(Identity identity, Locale locale, String sessionId) implements Caller {
+
+    @Override
+    public String getName() {
+        return identity.username();
+    }
+
+    @Override
+    public String userId() {
+        return identity.userId();
+    }
+
+    @Override
+    public String username() {
+        return identity.username();
+    }
+
+    @Override
+    public String organizationId() {
+        return identity.organizationId();
+    }
+
+    @Override
+    public boolean has(String permission) {
+        return identity.permissions().contains(Identity.ALL_PERMISSIONS) || identity.permissions().contains(permission);
+    }
+
+    @Override
+    public boolean isOperator() {
+        return identity.operator();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.kontor.host.internal.security;
+
+import dev.kontor.api.security.Caller;
+import dev.kontor.api.security.Identity;
+import dev.kontor.api.security.IdentityProvider;
+import dev.kontor.host.internal.DataFolder;
+import dev.kontor.host.internal.HostConfiguration;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logins and sessions of the panel. Asks the best registered {@link IdentityProvider}
+ * (highest service ranking), or the built-in operator login when there is none, and
+ * re-asks it on every request so that a login the provider no longer accepts loses
+ * its sessions at once.
+ */
+@Component(service = PanelSecurity.class, configurationPid = HostConfiguration.PID)
+@Designate(ocd = HostConfiguration.class)
+public class PanelSecurity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PanelSecurity.class);
+
+    /** Providers by (ranking, service id), best first. */
+    private final Map<ProviderKey, IdentityProvider> providers = new ConcurrentSkipListMap<>();
+    private final CopyOnWriteArrayList<Runnable> providerListeners = new CopyOnWriteArrayList<>();
+    private final OperatorLogin operatorLogin;
+    private final SessionStore sessions;
+
+    @Activate
+    public PanelSecurity(BundleContext context, HostConfiguration configuration) throws IOException {
+        Path data = DataFolder.of(context);
+        String initial = Optional.ofNullable(System.getenv("KONTOR_ADMIN_PASSWORD"))
+                .orElse(context.getProperty("kontor.admin.password"));
+        this.operatorLogin = OperatorLogin.loadOrCreate(data, initial);
+        this.sessions = new SessionStore(Duration.ofMinutes(configuration.session_idle_minutes()), Clock.systemUTC());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addIdentityProvider(IdentityProvider provider, Map<String, Object> properties) {
+        providers.put(ProviderKey.of(properties), provider);
+        LOG.info("Identity provider {} registered", provider.getClass().getName());
+        providerListeners.forEach(Runnable::run);
+    }
+
+    void removeIdentityProvider(IdentityProvider provider, Map<String, Object> properties) {
+        providers.remove(ProviderKey.of(properties));
+        LOG.info("Identity provider {} removed", provider.getClass().getName());
+        providerListeners.forEach(Runnable::run);
+    }
+
+    /** Called when the identity provider changes, since what users may see changes with it. */
+    public void onProviderChange(Runnable listener) {
+        providerListeners.add(listener);
+    }
+
+    IdentityProvider provider() {
+        return providers.values().stream().findFirst().orElse(operatorLogin);
+    }
+
+    /** Checks the credentials and opens a session; empty when they are wrong. */
+    public Optional<Login> login(String username, char[] password, Locale locale) {
+        Optional<Identity> identity = provider().authenticate(username, password);
+        return identity.map(id -> {
+            sessions.purgeExpired(); // logins are rare next to requests: a fine moment to tidy up
+            PanelSession session = sessions.open(id.userId(), id.organizationId());
+            return new Login(session.id(), session.csrfToken(), new PanelCaller(id, languageOf(id, locale), session.id()));
+        });
+    }
+
+    /** The caller behind a session cookie, checked against the identity provider now. */
+    public Optional<AuthenticatedSession> authenticate(String sessionId, Locale requested) {
+        return sessions.touch(sessionId).flatMap(session -> {
+            Optional<Identity> identity = provider().refresh(session.userId(), session.organizationId());
+            if (identity.isEmpty()) {
+                sessions.close(session.id());
+                return Optional.empty();
+            }
+            return identity.map(id -> new AuthenticatedSession(
+                    new PanelCaller(id, languageOf(id, requested), session.id()), session.csrfToken()));
+        });
+    }
+
+    /** Switches the session's organization, if the login belongs to it (U12). */
+    public Optional<AuthenticatedSession> switchOrganization(Caller caller, String organizationId, Locale requested) {
+        String sessionId = ((PanelCaller) caller).sessionId();
+        return provider().refresh(caller.userId(), organizationId).flatMap(identity -> sessions
+                .switchOrganization(sessionId, organizationId)
+                .map(session -> new AuthenticatedSession(
+                        new PanelCaller(identity, languageOf(identity, requested), session.id()), session.csrfToken())));
+    }
+
+    public void logout(Caller caller) {
+        if (caller instanceof PanelCaller panelCaller) {
+            sessions.close(panelCaller.sessionId());
+        }
+    }
+
+    public static Identity identityOf(Caller caller) {
+        return ((PanelCaller) caller).identity();
+    }
+
+    private static Locale languageOf(Identity identity, Locale requested) {
+        return requested != null ? requested : Locale.forLanguageTag(identity.language());
+    }
+
+    /** A fresh login: the cookie value, its CSRF token and the caller. */
+    public record Login(String sessionId, String csrfToken, Caller caller) {
+    }
+
+    /** The caller of a request that came with a valid session cookie. */
+    public record AuthenticatedSession(Caller caller, String csrfToken) {
+    }
+
+    private record ProviderKey(int ranking, long serviceId) implements Comparable<ProviderKey> {
+
+        static ProviderKey of(Map<String, Object> properties) {
+            Object ranking = properties.get(Constants.SERVICE_RANKING);
+            return new ProviderKey(ranking instanceof Integer value ? value : 0, (Long) properties.get(Constants.SERVICE_ID));
+        }
+
+        @Override
+        public int compareTo(ProviderKey other) {
+            // Highest ranking first; on a tie the oldest service (lowest id) wins, as in the OSGi registry.
+            int byRanking = Integer.compare(other.ranking, ranking);
+            return byRanking != 0 ? byRanking : Long.compare(serviceId, other.serviceId);
+        }
+    }
+}

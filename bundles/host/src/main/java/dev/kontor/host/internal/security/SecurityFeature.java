@@ -1,0 +1,54 @@
+package dev.kontor.host.internal.security;
+
+import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.security.PublicEndpoint;
+import dev.kontor.api.security.RequiresPermission;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Method;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+/**
+ * Puts an {@link AccessFilter} in front of every resource method of every module, with
+ * the policy its annotations declare. This is the one place where the panel decides
+ * who may call what: menu visibility is only a convenience on top of it.
+ */
+@Component(service = DynamicFeature.class)
+@JakartarsExtension
+@JakartarsName(KontorResource.SECURITY_EXTENSION)
+public class SecurityFeature implements DynamicFeature {
+
+    private final PanelSecurity security;
+
+    @Activate
+    public SecurityFeature(@Reference PanelSecurity security) {
+        this.security = security;
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        context.register(new AccessFilter(security, policyOf(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass())));
+    }
+
+    /** The method's own annotation wins over the class's; without any, a login is needed. */
+    static AccessPolicy policyOf(Method method, Class<?> resourceClass) {
+        if (method != null && method.isAnnotationPresent(PublicEndpoint.class)) {
+            return AccessPolicy.PUBLIC;
+        }
+        if (method != null && method.isAnnotationPresent(RequiresPermission.class)) {
+            return AccessPolicy.permission(method.getAnnotation(RequiresPermission.class).value());
+        }
+        if (resourceClass != null && resourceClass.isAnnotationPresent(PublicEndpoint.class)) {
+            return AccessPolicy.PUBLIC;
+        }
+        if (resourceClass != null && resourceClass.isAnnotationPresent(RequiresPermission.class)) {
+            return AccessPolicy.permission(resourceClass.getAnnotation(RequiresPermission.class).value());
+        }
+        return AccessPolicy.LOGIN;
+    }
+}

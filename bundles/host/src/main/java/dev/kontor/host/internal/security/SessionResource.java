@@ -1,0 +1,140 @@
+package dev.kontor.host.internal.security;
+
+import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.security.Caller;
+import dev.kontor.api.security.Identity;
+import dev.kontor.api.security.PublicEndpoint;
+import dev.kontor.host.internal.rest.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/v1/session}: log in (sets the {@code KONTOR_SESSION} cookie and hands out
+ * the CSRF token), see who is logged in, switch organization, log out.
+ */
+@Component(service = SessionResource.class)
+@KontorResource
+@Path("v1/session")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final PanelSecurity security;
+
+    @Activate
+    public SessionResource(@Reference PanelSecurity security) {
+        this.security = security;
+    }
+
+    @POST
+    @PublicEndpoint
+    public Response login(LoginRequest request, @Context HttpHeaders headers, @Context SecurityContext context) {
+        if (request == null) {
+            throw new WebApplicationException(Problem.validation(List.of(
+                    new Problem.FieldError("username", "required"), new Problem.FieldError("password", "required"))).toResponse());
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.username() == null || request.username().isBlank()) {
+            errors.add(new Problem.FieldError("username", "required"));
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            errors.add(new Problem.FieldError("password", "required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new WebApplicationException(Problem.validation(errors).toResponse());
+        }
+        return security.login(request.username().trim(), request.password().toCharArray(), language(headers))
+                .map(login -> Response.ok(SessionView.of(login.caller(), login.csrfToken()))
+                        .cookie(sessionCookie(login.sessionId(), context.isSecure()))
+                        .build())
+                .orElseGet(() -> Problem.of(Response.Status.UNAUTHORIZED, "bad-credentials",
+                        "The username or the password is wrong.").toResponse());
+    }
+
+    @GET
+    public SessionView current(@Context SecurityContext context, @Context HttpHeaders headers) {
+        Caller caller = Caller.of(context).orElseThrow();
+        return security.authenticate(((PanelCaller) caller).sessionId(), language(headers))
+                .map(session -> SessionView.of(session.caller(), session.csrfToken()))
+                .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.UNAUTHORIZED,
+                        "unauthenticated", "Log in first.").toResponse()));
+    }
+
+    @PUT
+    @Path("organization")
+    public SessionView switchOrganization(OrganizationSwitch request, @Context SecurityContext context,
+            @Context HttpHeaders headers) {
+        if (request == null || request.organizationId() == null || request.organizationId().isBlank()) {
+            throw new WebApplicationException(Problem.validation(List.of(
+                    new Problem.FieldError("organization_id", "required"))).toResponse());
+        }
+        Caller caller = Caller.of(context).orElseThrow();
+        return security.switchOrganization(caller, request.organizationId(), language(headers))
+                .map(session -> SessionView.of(session.caller(), session.csrfToken()))
+                .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.NOT_FOUND, "not-found",
+                        "You are not a member of that organization.").toResponse()));
+    }
+
+    @DELETE
+    public Response logout(@Context SecurityContext context) {
+        security.logout(Caller.of(context).orElseThrow());
+        return Response.noContent().cookie(expiredCookie(context.isSecure())).build();
+    }
+
+    private static Locale language(HttpHeaders headers) {
+        List<Locale> languages = headers.getAcceptableLanguages();
+        return languages.isEmpty() || "*".equals(languages.get(0).toString()) ? null : languages.get(0);
+    }
+
+    private static NewCookie sessionCookie(String value, boolean secure) {
+        return new NewCookie.Builder(AccessFilter.SESSION_COOKIE).value(value).path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    private static NewCookie expiredCookie(boolean secure) {
+        return new NewCookie.Builder(AccessFilter.SESSION_COOKIE).value("").path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
+    }
+
+    public record LoginRequest(String username, String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[username=" + username + "]"; // never the password
+        }
+    }
+
+    public record OrganizationSwitch(String organizationId) {
+    }
+
+    public record SessionView(UserView user, String organizationId, List<Identity.OrganizationMembership> organizations,
+            String language, String csrfToken) {
+
+        static SessionView of(Caller caller, String csrfToken) {
+            Identity identity = PanelSecurity.identityOf(caller);
+            return new SessionView(new UserView(identity.userId(), identity.username(), identity.displayName(), identity.operator()),
+                    identity.organizationId(), identity.organizations(),
+                    dev.kontor.host.internal.i18n.Translations.languageOf(caller.locale()), csrfToken);
+        }
+    }
+
+    public record UserView(String id, String username, String displayName, boolean operator) {
+    }
+}

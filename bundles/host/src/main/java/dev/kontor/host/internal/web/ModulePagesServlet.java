@@ -1,0 +1,66 @@
+package dev.kontor.host.internal.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kontor.api.module.ModuleLayout;
+import dev.kontor.host.internal.i18n.Translations;
+import dev.kontor.host.internal.module.ModuleRegistry;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code /modules/<id>/<file>}: the pages a module ships in its {@code web/} folder,
+ * served while the module's bundle is active.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/modules/*")
+public class ModulePagesServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** Path segment under which a module's labels are served as JSON: {@code /modules/<id>/_messages/<lang>}. */
+    static final String MESSAGES = "_messages/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final transient ModuleRegistry modules;
+    private final transient Translations translations;
+
+    @Activate
+    public ModulePagesServlet(@Reference ModuleRegistry modules, @Reference Translations translations) {
+        this.modules = modules;
+        this.translations = translations;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        int slash = path == null ? -1 : path.indexOf('/', 1);
+        if (slash < 0) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<Bundle> bundle = modules.activeBundle(path.substring(1, slash));
+        if (bundle.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String file = path.substring(slash + 1);
+        if (file.startsWith(MESSAGES)) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "no-cache");
+            JSON.writeValue(response.getOutputStream(),
+                    translations.all(bundle.get(), Locale.forLanguageTag(file.substring(MESSAGES.length()))));
+            return;
+        }
+        StaticFiles.serve(bundle.get(), ModuleLayout.WEB_FOLDER, file, response);
+    }
+}
