@@ -109,7 +109,7 @@ public class MenuRegistry {
             return contribution.item().isVisible(caller);
         } catch (RuntimeException | LinkageError e) {
             // A module that throws here loses its item, not the whole menu.
-            modules.reportFailure(contribution.bundle(), "Menu item " + contribution.id() + " threw: " + e);
+            modules.report(contribution.bundle(), "Menu item " + contribution.id() + " threw: " + e);
             return false;
         }
     }

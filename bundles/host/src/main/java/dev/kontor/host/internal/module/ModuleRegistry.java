@@ -1,5 +1,6 @@
 package dev.kontor.host.internal.module;
 
+import dev.kontor.api.module.ModuleFailures;
 import dev.kontor.api.module.ModuleLayout;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * Every bundle with a {@code Kontor-Module} header, with its state for the operator. A
  * module is {@code failed} when its bundle did not start, when one of its components
  * threw while activating, or when it threw while the host was serving it (menu,
- * request); the failure is cleared when the bundle starts again.
+ * request) or the panel reported it failed (a migration, say); the failure is cleared
+ * when the bundle starts again.
  */
-@Component(service = ModuleRegistry.class)
-public class ModuleRegistry {
+@Component(service = {ModuleRegistry.class, ModuleFailures.class})
+public class ModuleRegistry implements ModuleFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistry.class);
 
@@ -42,6 +45,8 @@ public class ModuleRegistry {
     private final Map<Long, Failure> failures = new ConcurrentHashMap<>();
     /** Bundles between STARTING and STARTED: a STOPPING in between means the start failed. */
     private final Map<Long, Boolean> starting = new ConcurrentHashMap<>();
+    /** Bundles being started once more to learn why they failed: their events must not start another round. */
+    private final Set<Long> diagnosing = ConcurrentHashMap.newKeySet();
     private final ExecutorService diagnosis = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kontor-module-diagnosis");
         thread.setDaemon(true);
@@ -92,8 +97,9 @@ public class ModuleRegistry {
         return modules;
     }
 
-    /** Records that a module threw while the host was serving it; the module shows as failed. */
-    public void reportFailure(Bundle bundle, String reason) {
+    /** Records that a module failed while the panel was serving it; the module shows as failed. */
+    @Override
+    public void report(Bundle bundle, String reason) {
         if (moduleId(bundle).isPresent()) {
             failures.put(bundle.getBundleId(), new Failure(reason, Instant.now()));
             LOG.warn("Module bundle {} failed: {}", bundle.getSymbolicName(), reason);
@@ -146,15 +152,18 @@ public class ModuleRegistry {
         Bundle bundle = event.getBundle();
         long id = bundle.getBundleId();
         switch (event.getType()) {
-            case BundleEvent.STARTING -> starting.put(id, Boolean.TRUE);
-            case BundleEvent.STARTED -> {
-                starting.remove(id);
+            case BundleEvent.STARTING -> {
+                // A new start forgets old failures; what fails from here on (a migration) stays.
                 failures.remove(id);
+                starting.put(id, Boolean.TRUE);
             }
+            case BundleEvent.STARTED -> starting.remove(id);
             case BundleEvent.STOPPING -> {
                 if (starting.remove(id) != null && moduleId(bundle).isPresent()) {
                     failures.put(id, new Failure("The bundle failed to start.", Instant.now()));
-                    diagnosis.execute(() -> diagnoseStart(bundle));
+                    if (diagnosing.add(id)) {
+                        diagnosis.execute(() -> diagnoseStart(bundle));
+                    }
                 }
             }
             case BundleEvent.UPDATED, BundleEvent.UNINSTALLED, BundleEvent.UNRESOLVED -> {
@@ -172,14 +181,15 @@ public class ModuleRegistry {
      * bundle once more, transiently, hands the activator's exception to us.
      */
     private void diagnoseStart(Bundle bundle) {
-        if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.UNINSTALLED) {
-            return;
-        }
         try {
-            bundle.start(Bundle.START_TRANSIENT);
+            if (bundle.getState() != Bundle.ACTIVE && bundle.getState() != Bundle.UNINSTALLED) {
+                bundle.start(Bundle.START_TRANSIENT);
+            }
         } catch (BundleException | IllegalStateException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             failures.put(bundle.getBundleId(), new Failure("The bundle failed to start: " + cause, Instant.now()));
+        } finally {
+            diagnosing.remove(bundle.getBundleId());
         }
     }
 

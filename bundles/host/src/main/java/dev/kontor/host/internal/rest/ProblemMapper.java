@@ -12,11 +12,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +20,12 @@ import org.slf4j.LoggerFactory;
  * unexpected exception is charged to the module whose code threw it, which the
  * operator then sees as failed; the caller gets a 500 without the stack trace.
  */
-@Component(service = ExceptionMapper.class)
-@JakartarsExtension
-@JakartarsName("kontor.problems")
-public class ProblemMapper implements ExceptionMapper<Throwable> {
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private final ModuleRegistry modules;
 
-    @Activate
-    public ProblemMapper(@Reference ModuleRegistry modules) {
+    public ProblemMapper(ModuleRegistry modules) {
         this.modules = modules;
     }
 
@@ -61,7 +52,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private String blame(Bundle bundle, Throwable exception) {
-        modules.reportFailure(bundle, "Threw while serving a request: " + exception);
+        modules.report(bundle, "Threw while serving a request: " + exception);
         return "module " + ModuleRegistry.moduleId(bundle).orElse(bundle.getSymbolicName());
     }
 

@@ -4,15 +4,9 @@ import dev.kontor.host.internal.web.SecurityHeaders;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /** The panel's security headers on every REST answer, errors included; API answers are never cached. */
-@Component(service = ContainerResponseFilter.class)
-@JakartarsExtension
-@JakartarsName("kontor.headers")
-public class SecurityHeadersResponseFilter implements ContainerResponseFilter {
+public final class SecurityHeadersResponseFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -5,6 +5,7 @@ import dev.kontor.api.security.IdentityProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +30,10 @@ final class OperatorLogin implements IdentityProvider {
     static final String ORGANIZATION_ID = "operator";
     private static final Logger LOG = LoggerFactory.getLogger(OperatorLogin.class);
 
-    private final String passwordHash;
+    /** Completes once the hash exists; on a first start it is computed off the start thread. */
+    private final CompletableFuture<String> passwordHash;
 
-    private OperatorLogin(String passwordHash) {
+    private OperatorLogin(CompletableFuture<String> passwordHash) {
         this.passwordHash = passwordHash;
     }
 
@@ -45,33 +48,44 @@ final class OperatorLogin implements IdentityProvider {
             try (InputStream in = Files.newInputStream(file)) {
                 properties.load(in);
             }
-            return new OperatorLogin(properties.getProperty("password"));
+            return new OperatorLogin(CompletableFuture.completedFuture(properties.getProperty("password")));
         }
         String password = initialPassword == null || initialPassword.isBlank() ? Tokens.random().substring(0, 20) : initialPassword;
-        properties.setProperty("username", USERNAME);
-        properties.setProperty("password", PasswordHash.hash(password.toCharArray()));
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling("operator.properties.tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            properties.store(out, "Kontor operator login; delete this file to set a new password on the next start");
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // Hashing takes a good part of a second by design; the panel starts serving meanwhile and a login waits for it.
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> store(file, PasswordHash.hash(password.toCharArray())));
         if (initialPassword == null || initialPassword.isBlank()) {
             // Printed once, to the console only: it is never written to a log file.
             System.out.println("Kontor: operator login created. Username: " + USERNAME + "  Password: " + password);
         } else {
             LOG.info("Operator login {} created with the password from KONTOR_ADMIN_PASSWORD", USERNAME);
         }
-        return new OperatorLogin(properties.getProperty("password"));
+        return new OperatorLogin(hash);
+    }
+
+    private static String store(Path file, String hash) {
+        Properties properties = new Properties();
+        properties.setProperty("username", USERNAME);
+        properties.setProperty("password", hash);
+        Path temporary = file.resolveSibling("operator.properties.tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                properties.store(out, "Kontor operator login; delete this file to set a new password on the next start");
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the operator login in " + file, e);
+        }
+        return hash;
     }
 
     @Override
     public Optional<Identity> authenticate(String username, char[] password) {
-        if (USERNAME.equals(username) && PasswordHash.matches(password, passwordHash)) {
+        if (USERNAME.equals(username) && PasswordHash.matches(password, passwordHash.join())) {
             return Optional.of(identity());
         }
         return Optional.empty();

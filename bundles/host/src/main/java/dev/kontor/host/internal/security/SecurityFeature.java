@@ -1,32 +1,22 @@
 package dev.kontor.host.internal.security;
 
-import dev.kontor.api.rest.KontorResource;
 import dev.kontor.api.security.PublicEndpoint;
 import dev.kontor.api.security.RequiresPermission;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
  * Puts an {@link AccessFilter} in front of every resource method of every module, with
- * the policy its annotations declare. This is the one place where the panel decides
+ * the policy its annotations declare (part of the panel extension). This is the one place where the panel decides
  * who may call what: menu visibility is only a convenience on top of it.
  */
-@Component(service = DynamicFeature.class)
-@JakartarsExtension
-@JakartarsName(KontorResource.SECURITY_EXTENSION)
-public class SecurityFeature implements DynamicFeature {
+public final class SecurityFeature implements DynamicFeature {
 
     private final PanelSecurity security;
 
-    @Activate
-    public SecurityFeature(@Reference PanelSecurity security) {
+    public SecurityFeature(PanelSecurity security) {
         this.security = security;
     }
 

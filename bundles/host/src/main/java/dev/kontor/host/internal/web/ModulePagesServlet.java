@@ -1,9 +1,9 @@
 package dev.kontor.host.internal.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kontor.api.module.ModuleLayout;
 import dev.kontor.host.internal.i18n.Translations;
 import dev.kontor.host.internal.module.ModuleRegistry;
+import dev.kontor.host.internal.rest.PanelJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +28,6 @@ public class ModulePagesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** Path segment under which a module's labels are served as JSON: {@code /modules/<id>/_messages/<lang>}. */
     static final String MESSAGES = "_messages/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient ModuleRegistry modules;
     private final transient Translations translations;
@@ -57,7 +56,7 @@ public class ModulePagesServlet extends HttpServlet {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-cache");
-            JSON.writeValue(response.getOutputStream(),
+            PanelJson.MAPPER.writeValue(response.getOutputStream(),
                     translations.all(bundle.get(), Locale.forLanguageTag(file.substring(MESSAGES.length()))));
             return;
         }

@@ -32,7 +32,8 @@ class OperatorLoginTest {
 
     @Test
     void firstStartWithoutPasswordPrintsAGeneratedOneOnceAndLaterStartsKeepIt() throws Exception {
-        String printed = captureStdout(() -> OperatorLogin.loadOrCreate(data, null));
+        // authenticate waits for the hash, which is computed and stored in the background
+        String printed = captureStdout(() -> OperatorLogin.loadOrCreate(data, null).authenticate("admin", new char[0]));
         Matcher matcher = Pattern.compile("Password: (\\S+)").matcher(printed);
         assertTrue(matcher.find(), printed);
         String password = matcher.group(1);

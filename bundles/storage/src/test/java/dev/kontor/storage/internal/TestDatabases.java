@@ -1,0 +1,68 @@
+package dev.kontor.storage.internal;
+
+import dev.kontor.api.storage.DatabaseKind;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Fresh, empty databases for storage tests: H2 in file mode with the panel's settings,
+ * and real PostgreSQL (embedded binaries, started once per test JVM). Each call gives a
+ * database of its own, so tests never see each other's tables.
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    public static DataSource fresh(DatabaseKind kind) {
+        return kind == DatabaseKind.H2 ? freshH2() : freshPostgres();
+    }
+
+    private static DataSource freshH2() {
+        try {
+            Path folder = Files.createTempDirectory("kontor-h2-");
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(JdbcUrls.embedded(folder));
+            return h2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized DataSource freshPostgres() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        // the JVM is going away; the temporary cluster is removed with it
+                    }
+                }));
+            }
+            String name = "kontor_test_" + COUNTER.incrementAndGet();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            return postgres.getDatabase("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
