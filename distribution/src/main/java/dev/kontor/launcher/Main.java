@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import org.apache.felix.framework.FrameworkFactory;
@@ -48,21 +49,36 @@ public final class Main {
         long started = System.nanoTime();
         Framework framework = new FrameworkFactory().newFramework(settings.frameworkProperties());
         framework.init();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "kontor-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(framework), "kontor-shutdown"));
         installAndStart(framework.getBundleContext(), settings.home().resolve("bundles"));
         framework.start();
         System.out.printf("Kontor is starting on http://%s:%d/ (framework up in %d ms)%n", settings.host(), settings.port(),
                 (System.nanoTime() - started) / 1_000_000);
         FrameworkEvent event = framework.waitForStop(0);
+        EXITING.set(true);
         System.exit(event.getType() == FrameworkEvent.ERROR ? 1 : 0);
     }
 
-    private static void stop(Framework framework) {
+    /** Set once main decides the exit code itself; otherwise the hook runs because of a signal. */
+    private static final AtomicBoolean EXITING = new AtomicBoolean();
+
+    /**
+     * SIGTERM and Ctrl-C: stop every bundle cleanly, then end with status 0, since a
+     * requested stop that went well is a success (the JVM would report 143 otherwise).
+     */
+    private static void stopOnSignal(Framework framework) {
+        if (EXITING.get()) {
+            return;
+        }
         try {
             framework.stop();
-            framework.waitForStop(15_000);
+            FrameworkEvent stopped = framework.waitForStop(15_000);
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(stopped.getType() == FrameworkEvent.STOPPED ? 0 : 1);
         } catch (BundleException | InterruptedException e) {
             System.err.println("kontor: clean stop failed: " + e);
+            Runtime.getRuntime().halt(1);
         }
     }
 

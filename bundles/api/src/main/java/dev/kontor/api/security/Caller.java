@@ -28,6 +28,9 @@ public interface Caller extends Principal {
     /** Whether the caller holds the permission in the current organization. */
     boolean has(String permission);
 
+    /** The address the request came from, for the audit trail; null outside a request. */
+    String sourceAddress();
+
     /** Whether the caller is one of the panel operator's staff. */
     boolean isOperator();
 

@@ -13,8 +13,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
- * What every REST resource of the panel gets: JSON, the access check, problem+json
- * errors and the security headers. One extension rather than four, because the
+ * What every REST resource of the panel gets: JSON, the access check and problem+json
+ * errors (security headers come from {@code PanelRequestFilter}). One extension rather than three, because the
  * whiteboard rebuilds the whole Jersey application for every extension that comes,
  * and a resource waits for a single name. Registered as a feature rather than as the
  * providers themselves, which the whiteboard cannot keep across requests.
@@ -38,7 +38,6 @@ public class PanelExtension implements Feature {
         context.register(PanelJson.provider());
         context.register(security);
         context.register(problems);
-        context.register(new SecurityHeadersResponseFilter());
         return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.kontor.host.internal.security;
 
 import dev.kontor.api.security.Caller;
 import dev.kontor.host.internal.rest.Problem;
+import dev.kontor.host.internal.web.PanelRequestFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -50,7 +51,8 @@ final class AccessFilter implements ContainerRequestFilter {
                         "This request needs the X-CSRF-Token header from the login answer."));
                 return;
             }
-            request.setSecurityContext(new CallerSecurityContext(session.get().caller(), request.getSecurityContext().isSecure()));
+            request.setSecurityContext(new CallerSecurityContext(
+                    session.get().caller().from((String) request.getProperty(PanelRequestFilter.SOURCE_ADDRESS)), request.getSecurityContext().isSecure()));
         }
         if (!policy.loginRequired()) {
             return;
@@ -74,7 +76,7 @@ final class AccessFilter implements ContainerRequestFilter {
         request.abortWith(problem.toResponse());
     }
 
-    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+    private record CallerSecurityContext(PanelCaller caller, boolean secure) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {

@@ -5,7 +5,11 @@ import dev.kontor.api.security.Identity;
 import java.util.Locale;
 
 /** The {@link Caller} the host puts into every authenticated request. */
-record PanelCaller(Identity identity, Locale locale, String sessionId) implements Caller {
+record PanelCaller(Identity identity, Locale locale, String sessionId, String sourceAddress) implements Caller {
+
+    PanelCaller from(String address) {
+        return new PanelCaller(identity, locale, sessionId, address);
+    }
 
     @Override
     public String getName() {

@@ -82,7 +82,7 @@ public class PanelSecurity {
         return identity.map(id -> {
             sessions.purgeExpired(); // logins are rare next to requests: a fine moment to tidy up
             PanelSession session = sessions.open(id.userId(), id.organizationId());
-            return new Login(session.id(), session.csrfToken(), new PanelCaller(id, languageOf(id, locale), session.id()));
+            return new Login(session.id(), session.csrfToken(), new PanelCaller(id, languageOf(id, locale), session.id(), null));
         });
     }
 
@@ -95,7 +95,7 @@ public class PanelSecurity {
                 return Optional.empty();
             }
             return identity.map(id -> new AuthenticatedSession(
-                    new PanelCaller(id, languageOf(id, requested), session.id()), session.csrfToken()));
+                    new PanelCaller(id, languageOf(id, requested), session.id(), null), session.csrfToken()));
         });
     }
 
@@ -105,7 +105,7 @@ public class PanelSecurity {
         return provider().refresh(caller.userId(), organizationId).flatMap(identity -> sessions
                 .switchOrganization(sessionId, organizationId)
                 .map(session -> new AuthenticatedSession(
-                        new PanelCaller(identity, languageOf(identity, requested), session.id()), session.csrfToken())));
+                        new PanelCaller(identity, languageOf(identity, requested), session.id(), null), session.csrfToken())));
     }
 
     public void logout(Caller caller) {
@@ -127,7 +127,7 @@ public class PanelSecurity {
     }
 
     /** The caller of a request that came with a valid session cookie. */
-    public record AuthenticatedSession(Caller caller, String csrfToken) {
+    public record AuthenticatedSession(PanelCaller caller, String csrfToken) {
     }
 
     private record ProviderKey(int ranking, long serviceId) implements Comparable<ProviderKey> {

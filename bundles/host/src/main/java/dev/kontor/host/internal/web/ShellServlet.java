@@ -26,8 +26,9 @@ public class ShellServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if ("/".equals(path) || "/index.html".equals(path)) {
+        // The default mapping "/" splits servlet path and path info differently per container: use the URI.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.isEmpty() || "/".equals(path) || "/index.html".equals(path)) {
             StaticFiles.serve(bundle, "web", "index.html", response);
         } else if (path.startsWith("/ui/")) {
             StaticFiles.serve(bundle, "web", path.substring("/ui/".length()), response);
