@@ -1,0 +1,98 @@
+package dev.kontor.e2e;
+
+import static dev.kontor.e2e.RunningPanel.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A logged-in browser-like client: the session cookie in a cookie store, the CSRF token at hand. */
+final class PanelSession {
+
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunningPanel panel;
+    private final HttpClient client;
+    private final String csrfToken;
+    private final HttpResponse<String> loginAnswer;
+
+    private PanelSession(RunningPanel panel, HttpClient client, HttpResponse<String> loginAnswer) {
+        this.panel = panel;
+        this.client = client;
+        this.loginAnswer = loginAnswer;
+        this.csrfToken = json(loginAnswer).path("csrf_token").asText("");
+    }
+
+    static PanelSession logIn(RunningPanel panel, String username, String password) throws IOException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> answer = postLogin(panel, client, username, password);
+        assertStatus(200, answer);
+        return new PanelSession(panel, client, answer);
+    }
+
+    static HttpResponse<String> postLogin(RunningPanel panel, HttpClient client, String username, String password)
+            throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password);
+        return RunningPanel.send(client, HttpRequest.newBuilder(panel.uri("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    HttpResponse<String> loginAnswer() {
+        return loginAnswer;
+    }
+
+    String csrfToken() {
+        return csrfToken;
+    }
+
+    HttpResponse<String> get(String path) throws IOException {
+        return RunningPanel.send(client, HttpRequest.newBuilder(panel.uri(path)).GET());
+    }
+
+    /** GET that must answer 200 with JSON. */
+    JsonNode getJson(String path) throws IOException {
+        HttpResponse<String> answer = get(path);
+        assertStatus(200, answer);
+        return json(answer);
+    }
+
+    /** An unsafe request as the shell sends it: cookie and X-CSRF-Token. */
+    HttpResponse<String> send(String method, String path) throws IOException {
+        return RunningPanel.send(client, HttpRequest.newBuilder(panel.uri(path)).header(CSRF_HEADER, csrfToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The same request with the cookie only, as a cross-site form would send it. */
+    HttpResponse<String> sendWithoutCsrfToken(String method, String path) throws IOException {
+        return RunningPanel.send(client, HttpRequest.newBuilder(panel.uri(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Errors are application/problem+json carrying their status. */
+    static void assertProblem(int status, HttpResponse<String> response) {
+        assertStatus(status, response);
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/problem+json"), "Content-Type was " + type);
+        assertEquals(status, json(response).path("status").asInt(), response.body());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+}
