@@ -89,13 +89,13 @@
     const nav = $('menu');
     const sections = new Map();
     for (const item of state.menu) {
-      if (!sections.has(item.section)) sections.set(item.section, []);
-      sections.get(item.section).push(item);
+      if (!sections.has(item.section)) sections.set(item.section, { label: item.section_label, items: [] });
+      sections.get(item.section).items.push(item);
     }
     const children = [];
-    for (const [section, items] of sections) {
+    for (const { label, items } of sections.values()) {
       const heading = document.createElement('h3');
-      heading.textContent = section;
+      heading.textContent = label;
       children.push(heading);
       for (const item of items) children.push(link(item.id, item.label, item.icon));
     }

@@ -1,7 +1,9 @@
 /**
  * How a module publishes REST resources: {@link dev.kontor.api.rest.KontorResource} on
  * a DS component registers it with the panel's JAX-RS whiteboard, with JSON and the
- * panel's security checks applied.
+ * panel's security checks applied; {@link dev.kontor.api.rest.PageRequest} and
+ * {@link dev.kontor.api.rest.Page} for lists, {@link dev.kontor.api.rest.ValidationException}
+ * for bad input.
  */
 @Export
 @Version("1.0.0")

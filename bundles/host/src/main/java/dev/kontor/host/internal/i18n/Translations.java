@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -26,6 +31,23 @@ public class Translations {
     public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "de");
 
     private final Map<CacheKey, Properties> cache = new ConcurrentHashMap<>();
+    private final BundleListener forgetGoneBundles = event -> {
+        if (event.getType() == BundleEvent.UNINSTALLED || event.getType() == BundleEvent.UPDATED) {
+            forget(event.getBundle());
+        }
+    };
+    private final BundleContext context;
+
+    @Activate
+    public Translations(BundleContext context) {
+        this.context = context;
+        context.addBundleListener(forgetGoneBundles);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(forgetGoneBundles);
+    }
 
     public String label(Bundle bundle, String key, Locale locale) {
         String language = languageOf(locale);
@@ -70,8 +92,8 @@ public class Translations {
         return properties;
     }
 
-    /** Forgets a bundle's labels when it goes. */
-    public void forget(Bundle bundle) {
+    /** Forgets a bundle's labels when it goes or changes. */
+    private void forget(Bundle bundle) {
         cache.keySet().removeIf(key -> key.bundleId() == bundle.getBundleId());
     }
 

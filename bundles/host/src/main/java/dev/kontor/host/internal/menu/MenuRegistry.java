@@ -100,8 +100,15 @@ public class MenuRegistry {
         visible.sort(ORDER);
         return visible.stream()
                 .map(c -> new MenuEntry(c.id(), translations.label(c.bundle(), c.label(), locale), c.icon(), c.section(),
-                        c.order(), ModuleLayout.PAGES_PATH + c.module() + "/" + c.page(), c.module()))
+                        sectionLabel(c, locale), c.order(), ModuleLayout.PAGES_PATH + c.module() + "/" + c.page(), c.module()))
                 .toList();
+    }
+
+    /** The section's name from the module's {@code section.<id>} key, else the id itself, capitalized. */
+    private String sectionLabel(Contribution contribution, Locale locale) {
+        String key = "section." + contribution.section();
+        String label = translations.label(contribution.bundle(), key, locale);
+        return key.equals(label) ? Character.toUpperCase(contribution.section().charAt(0)) + contribution.section().substring(1) : label;
     }
 
     private boolean isVisible(Contribution contribution, Caller caller) {

@@ -1,6 +1,7 @@
 package dev.kontor.host.internal.rest;
 
 import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.rest.Page;
 import dev.kontor.api.security.RequiresPermission;
 import dev.kontor.host.internal.module.ModuleInfo;
 import dev.kontor.host.internal.module.ModuleRegistry;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,13 +31,6 @@ public class ModulesResource {
     @GET
     @RequiresPermission(HostPermissions.MODULES)
     public Page<ModuleInfo> list() {
-        return Page.complete(modules.modules());
-    }
-
-    /** The list shape of the API; a complete list has no next cursor. */
-    public record Page<T>(List<T> items, String nextCursor) {
-        static <T> Page<T> complete(List<T> items) {
-            return new Page<>(items, null);
-        }
+        return Page.of(modules.modules());
     }
 }

@@ -35,7 +35,7 @@ public class PanelExtension implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(PanelJson.provider());
+        context.register(PanelJson.newProvider());
         context.register(security);
         context.register(problems);
         return true;

@@ -1,6 +1,7 @@
 package dev.kontor.host.internal.rest;
 
 import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.rest.Page;
 import dev.kontor.api.security.Caller;
 import dev.kontor.host.internal.security.PermissionRegistry;
 import jakarta.ws.rs.GET;
@@ -28,8 +29,8 @@ public class PermissionsResource {
     }
 
     @GET
-    public ModulesResource.Page<PermissionRegistry.DeclaredPermission> list(@Context SecurityContext security) {
+    public Page<PermissionRegistry.DeclaredPermission> list(@Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        return ModulesResource.Page.complete(permissions.permissions(caller.locale()));
+        return Page.of(permissions.permissions(caller.locale()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kontor.host.internal.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kontor.api.rest.ValidationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * stable relative URI per kind of error.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<ValidationException.FieldError> errors) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
@@ -18,15 +19,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("/problems/" + type, status.getReasonPhrase(), status.getStatusCode(), detail, null);
     }
 
-    public static Problem validation(List<FieldError> errors) {
+    public static Problem validation(List<ValidationException.FieldError> errors) {
         return new Problem("/problems/validation", "Bad Request", 400, "The request has invalid fields.", errors);
     }
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
-    }
-
-    /** One invalid field of a request: its JSON name and what is wrong with it. */
-    public record FieldError(String field, String message) {
     }
 }

@@ -2,6 +2,7 @@ package dev.kontor.host.internal.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kontor.api.rest.ValidationException;
 import dev.kontor.host.internal.module.ModuleRegistry;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -35,11 +36,14 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     Problem problemFor(Throwable exception) {
+        if (exception instanceof ValidationException invalid) {
+            return Problem.validation(invalid.errors());
+        }
         if (exception instanceof WebApplicationException web) {
             return fromWebApplication(web);
         }
         if (exception instanceof JsonMappingException mapping) {
-            return Problem.validation(List.of(new Problem.FieldError(fieldPath(mapping), mapping.getOriginalMessage())));
+            return Problem.validation(List.of(new ValidationException.FieldError(fieldPath(mapping), mapping.getOriginalMessage())));
         }
         if (exception instanceof JsonProcessingException json) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json",
@@ -75,7 +79,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable cause = exception.getCause();
         if (cause instanceof JsonProcessingException json) {
             return cause instanceof JsonMappingException mapping
-                    ? Problem.validation(List.of(new Problem.FieldError(fieldPath(mapping), mapping.getOriginalMessage())))
+                    ? Problem.validation(List.of(new ValidationException.FieldError(fieldPath(mapping), mapping.getOriginalMessage())))
                     : Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "The body is not valid JSON: " + json.getOriginalMessage());
         }
         String type = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');

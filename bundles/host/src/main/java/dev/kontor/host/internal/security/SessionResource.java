@@ -1,6 +1,7 @@
 package dev.kontor.host.internal.security;
 
 import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
 import dev.kontor.api.security.PublicEndpoint;
@@ -47,19 +48,15 @@ public class SessionResource {
     @POST
     @PublicEndpoint
     public Response login(LoginRequest request, @Context HttpHeaders headers, @Context SecurityContext context) {
-        if (request == null) {
-            throw new WebApplicationException(Problem.validation(List.of(
-                    new Problem.FieldError("username", "required"), new Problem.FieldError("password", "required"))).toResponse());
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        if (request == null || request.username() == null || request.username().isBlank()) {
+            errors.add(new ValidationException.FieldError("username", "required"));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (request.username() == null || request.username().isBlank()) {
-            errors.add(new Problem.FieldError("username", "required"));
-        }
-        if (request.password() == null || request.password().isEmpty()) {
-            errors.add(new Problem.FieldError("password", "required"));
+        if (request == null || request.password() == null || request.password().isEmpty()) {
+            errors.add(new ValidationException.FieldError("password", "required"));
         }
         if (!errors.isEmpty()) {
-            throw new WebApplicationException(Problem.validation(errors).toResponse());
+            throw new ValidationException(errors);
         }
         return security.login(request.username().trim(), request.password().toCharArray(), language(headers))
                 .map(login -> Response.ok(SessionView.of(login.caller(), login.csrfToken()))
@@ -83,8 +80,7 @@ public class SessionResource {
     public SessionView switchOrganization(OrganizationSwitch request, @Context SecurityContext context,
             @Context HttpHeaders headers) {
         if (request == null || request.organizationId() == null || request.organizationId().isBlank()) {
-            throw new WebApplicationException(Problem.validation(List.of(
-                    new Problem.FieldError("organization_id", "required"))).toResponse());
+            throw new ValidationException("organization_id", "required");
         }
         Caller caller = Caller.of(context).orElseThrow();
         return security.switchOrganization(caller, request.organizationId(), language(headers))

@@ -1,5 +1,6 @@
 package dev.kontor.host.internal.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kontor.api.module.ModuleLayout;
 import dev.kontor.host.internal.i18n.Translations;
 import dev.kontor.host.internal.module.ModuleRegistry;
@@ -29,6 +30,9 @@ public class ModulePagesServlet extends HttpServlet {
     /** Path segment under which a module's labels are served as JSON: {@code /modules/<id>/_messages/<lang>}. */
     static final String MESSAGES = "_messages/";
 
+    /** Writes only maps of strings: no module class ever reaches its caches. */
+    private static final ObjectMapper JSON = PanelJson.newMapper();
+
     private final transient ModuleRegistry modules;
     private final transient Translations translations;
 
@@ -56,7 +60,7 @@ public class ModulePagesServlet extends HttpServlet {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-cache");
-            PanelJson.MAPPER.writeValue(response.getOutputStream(),
+            JSON.writeValue(response.getOutputStream(),
                     translations.all(bundle.get(), Locale.forLanguageTag(file.substring(MESSAGES.length()))));
             return;
         }

@@ -1,9 +1,9 @@
 package dev.kontor.examples.hello.internal;
 
 import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.RequiresPermission;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +34,7 @@ public class HelloResource {
     @RequiresPermission(HelloPermissions.GREET)
     public Greeting greet(GreetRequest request, @Context SecurityContext security) {
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            throw new BadRequestException("name: required, at most 100 characters");
+            throw new ValidationException("name", "required, at most 100 characters");
         }
         Caller caller = Caller.of(security).orElseThrow();
         return new Greeting(greetingWord(caller) + ", " + request.name().strip() + "!", caller.organizationId(), Instant.now());

@@ -1,0 +1,86 @@
+package dev.kontor.storage.internal;
+
+import dev.kontor.api.storage.Database;
+import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.api.storage.TransactionalAction;
+import dev.kontor.api.storage.TransactionalWork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A {@link Database} over a fresh test database, with a module's migrations from its
+ * {@code db/migration} folder on the class path applied, exactly as the panel does. For
+ * the storage tests of every bundle, on H2 and PostgreSQL.
+ */
+public final class TestDatabase implements Database {
+
+    private final Transactions transactions;
+    private final DatabaseKind kind;
+
+    private TestDatabase(Transactions transactions, DatabaseKind kind) {
+        this.transactions = transactions;
+        this.kind = kind;
+    }
+
+    /** A fresh database of the given kind with the module's migrations applied. */
+    public static TestDatabase migrated(DatabaseKind kind, String module) {
+        Transactions transactions = new Transactions(TestDatabases.fresh(kind));
+        new Migrator(transactions, kind).migrate(module, migrationsOnClassPath());
+        return new TestDatabase(transactions, kind);
+    }
+
+    private static List<Migration> migrationsOnClassPath() {
+        URL folder = TestDatabase.class.getClassLoader().getResource(MigrationRunner.FOLDER);
+        if (folder == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
+            List<Migration> migrations = new ArrayList<>();
+            for (Path file : files.filter(path -> path.toString().endsWith(".sql")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    migrations.add(Migration.parse(file.getFileName().toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+            return migrations;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionalWork<T> work) {
+        return transactions.inTransaction(work);
+    }
+
+    @Override
+    public void runInTransaction(TransactionalAction action) {
+        transactions.run(action);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        transactions.afterCommit(action);
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return transactions.inTransaction();
+    }
+}
