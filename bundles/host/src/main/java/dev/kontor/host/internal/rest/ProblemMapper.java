@@ -2,7 +2,9 @@ package dev.kontor.host.internal.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kontor.api.rest.StaleVersionException;
 import dev.kontor.api.rest.ValidationException;
+import dev.kontor.host.internal.limits.LimitedRequest;
 import dev.kontor.host.internal.module.ModuleRegistry;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -36,8 +38,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     Problem problemFor(Throwable exception) {
+        if (causedBy(exception, LimitedRequest.BodyTooLargeException.class)) {
+            // Jersey wraps the reader's failure in its own exceptions: look at the whole chain.
+            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "The request body is too large.");
+        }
         if (exception instanceof ValidationException invalid) {
             return Problem.validation(invalid.errors());
+        }
+        if (exception instanceof StaleVersionException stale) {
+            return Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", stale.getMessage());
         }
         if (exception instanceof WebApplicationException web) {
             return fromWebApplication(web);
@@ -53,6 +62,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.error("Request failed in {}", culprit, exception);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
                 "The request failed in " + culprit + ". The operator finds the reason on the modules page.");
+    }
+
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable current = exception; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String blame(Bundle bundle, Throwable exception) {

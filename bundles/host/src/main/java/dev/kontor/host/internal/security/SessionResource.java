@@ -6,6 +6,9 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
 import dev.kontor.api.security.PublicEndpoint;
 import dev.kontor.host.internal.rest.Problem;
+import dev.kontor.host.internal.limits.RateLimiter;
+import dev.kontor.host.internal.limits.RequestLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,15 +42,18 @@ import org.osgi.service.component.annotations.Reference;
 public class SessionResource {
 
     private final PanelSecurity security;
+    private final RequestLimits limits;
 
     @Activate
-    public SessionResource(@Reference PanelSecurity security) {
+    public SessionResource(@Reference PanelSecurity security, @Reference RequestLimits limits) {
         this.security = security;
+        this.limits = limits;
     }
 
     @POST
     @PublicEndpoint
-    public Response login(LoginRequest request, @Context HttpHeaders headers, @Context SecurityContext context) {
+    public Response login(LoginRequest request, @Context HttpHeaders headers, @Context SecurityContext context,
+            @Context HttpServletRequest servletRequest) {
         List<ValidationException.FieldError> errors = new ArrayList<>();
         if (request == null || request.username() == null || request.username().isBlank()) {
             errors.add(new ValidationException.FieldError("username", "required"));
@@ -57,6 +63,13 @@ public class SessionResource {
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+        // Checked before the password is hashed: hashing is slow on purpose, flooding it must not be.
+        RateLimiter.Decision allowed = limits.login(servletRequest.getRemoteAddr(), request.username().trim());
+        if (!allowed.allowed()) {
+            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "login-rate-limited",
+                    "Too many login attempts. Try again in " + allowed.retryAfterSeconds() + " s.").toResponse())
+                    .header("Retry-After", allowed.retryAfterSeconds()).build();
         }
         return security.login(request.username().trim(), request.password().toCharArray(), language(headers))
                 .map(login -> Response.ok(SessionView.of(login.caller(), login.csrfToken()))
