@@ -1,6 +1,8 @@
 package dev.kontor.examples.hello.internal;
 
 import dev.kontor.api.rest.KontorResource;
+import dev.kontor.api.rest.Page;
+import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.RequiresPermission;
@@ -9,18 +11,35 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/v1/hello}: a greeting for the caller; each method names the permission it needs. */
+/**
+ * {@code /api/v1/hello}: a greeting for the caller, greetings to others (stored and
+ * audited), and the list of them. Each method names the permission it needs.
+ */
 @Component(service = HelloResource.class)
 @KontorResource
 @Path("v1/hello")
 @Produces(MediaType.APPLICATION_JSON)
 public class HelloResource {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_BULK = 50_000;
+    private final Greetings greetings;
+
+    @Activate
+    public HelloResource(@Reference Greetings greetings) {
+        this.greetings = greetings;
+    }
 
     @GET
     @RequiresPermission(HelloPermissions.VIEW)
@@ -32,12 +51,42 @@ public class HelloResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(HelloPermissions.GREET)
-    public Greeting greet(GreetRequest request, @Context SecurityContext security) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            throw new ValidationException("name", "required, at most 100 characters");
+    public Greetings.Greeting greet(GreetRequest request, @Context SecurityContext security) {
+        String name = validName("name", request == null ? null : request.name());
+        Caller caller = Caller.of(security).orElseThrow();
+        return greetings.greet(caller, List.of(name), greetingWord(caller)).get(0);
+    }
+
+    @GET
+    @Path("greetings")
+    @RequiresPermission(HelloPermissions.VIEW)
+    public Page<Greetings.Greeting> list(@Context SecurityContext security, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return greetings.list(Caller.of(security).orElseThrow(), PageRequest.of(limit, cursor));
+    }
+
+    /** Many greetings in one transaction: all are stored or none. */
+    @POST
+    @Path("greetings/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(HelloPermissions.GREET)
+    public BulkResult bulk(BulkRequest request, @Context SecurityContext security) {
+        if (request == null || request.names() == null || request.names().isEmpty() || request.names().size() > MAX_BULK) {
+            throw new ValidationException("names", "between 1 and " + MAX_BULK + " names");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < request.names().size(); i++) {
+            names.add(validName("names[" + i + "]", request.names().get(i)));
         }
         Caller caller = Caller.of(security).orElseThrow();
-        return new Greeting(greetingWord(caller) + ", " + request.name().strip() + "!", caller.organizationId(), Instant.now());
+        return new BulkResult(greetings.greet(caller, names, greetingWord(caller)).size());
+    }
+
+    private static String validName(String field, String name) {
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+            throw new ValidationException(field, "required, at most " + MAX_NAME + " characters");
+        }
+        return name.strip();
     }
 
     private static String greetingWord(Caller caller) {
@@ -45,6 +94,12 @@ public class HelloResource {
     }
 
     public record GreetRequest(String name) {
+    }
+
+    public record BulkRequest(List<String> names) {
+    }
+
+    public record BulkResult(int stored) {
     }
 
     public record Greeting(String message, String organizationId, Instant at) {
