@@ -7,14 +7,18 @@ import dev.kontor.api.storage.TransactionalWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +48,24 @@ public final class TestDatabase implements Database {
         if (folder == null) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
+        try {
+            URI uri = folder.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                // Packaged (a benchmark jar): list the folder inside the jar.
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return read(jar.provider().getPath(uri));
+                }
+            }
+            return read(Paths.get(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Migration> read(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
             List<Migration> migrations = new ArrayList<>();
             for (Path file : files.filter(path -> path.toString().endsWith(".sql")).toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
@@ -52,10 +73,6 @@ public final class TestDatabase implements Database {
                 }
             }
             return migrations;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
