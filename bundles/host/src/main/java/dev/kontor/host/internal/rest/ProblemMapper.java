@@ -2,6 +2,7 @@ package dev.kontor.host.internal.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kontor.api.rest.IdempotencyKeyReusedException;
 import dev.kontor.api.rest.StaleVersionException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.host.internal.limits.LimitedRequest;
@@ -44,6 +45,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof ValidationException invalid) {
             return Problem.validation(invalid.errors());
+        }
+        if (exception instanceof IdempotencyKeyReusedException reused) {
+            return new Problem("/problems/idempotency-key-reused", "Unprocessable Content", 422, reused.getMessage(), null);
         }
         if (exception instanceof StaleVersionException stale) {
             return Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", stale.getMessage());

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 public class RestRuntimeConfiguration {
 
     static final String PID = "JakartarsServletWhiteboardRuntimeComponent";
-    static final String CONTEXT_PATH = "/api";
+    /** Where the REST API is served; every resource path starts with it. */
+    public static final String CONTEXT_PATH = "/api";
     private static final Logger LOG = LoggerFactory.getLogger(RestRuntimeConfiguration.class);
 
     @Activate

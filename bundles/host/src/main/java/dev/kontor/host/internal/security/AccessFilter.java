@@ -25,7 +25,6 @@ import java.util.Set;
 @Priority(Priorities.AUTHENTICATION)
 final class AccessFilter implements ContainerRequestFilter {
 
-    static final String SESSION_COOKIE = "KONTOR_SESSION";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -39,7 +38,7 @@ final class AccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+        Cookie cookie = request.getCookies().get(PanelSecurity.SESSION_COOKIE);
         Locale locale = request.getAcceptableLanguages().isEmpty() || "*".equals(request.getAcceptableLanguages().get(0).toString())
                 ? null : request.getAcceptableLanguages().get(0);
         Optional<PanelSecurity.AuthenticatedSession> session = cookie == null ? Optional.empty()

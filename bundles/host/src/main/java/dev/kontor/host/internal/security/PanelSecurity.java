@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = HostConfiguration.class)
 public class PanelSecurity {
 
+    /** The browser session cookie. */
+    public static final String SESSION_COOKIE = "KONTOR_SESSION";
+
     private static final Logger LOG = LoggerFactory.getLogger(PanelSecurity.class);
 
     /** Providers by (ranking, service id), best first. */

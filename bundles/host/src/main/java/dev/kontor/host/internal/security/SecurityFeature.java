@@ -26,7 +26,7 @@ public final class SecurityFeature implements DynamicFeature {
     }
 
     /** The method's own annotation wins over the class's; without any, a login is needed. */
-    static AccessPolicy policyOf(Method method, Class<?> resourceClass) {
+    public static AccessPolicy policyOf(Method method, Class<?> resourceClass) {
         if (method != null && method.isAnnotationPresent(PublicEndpoint.class)) {
             return AccessPolicy.PUBLIC;
         }

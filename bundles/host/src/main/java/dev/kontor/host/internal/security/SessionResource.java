@@ -114,12 +114,12 @@ public class SessionResource {
     }
 
     private static NewCookie sessionCookie(String value, boolean secure) {
-        return new NewCookie.Builder(AccessFilter.SESSION_COOKIE).value(value).path("/").httpOnly(true).secure(secure)
+        return new NewCookie.Builder(PanelSecurity.SESSION_COOKIE).value(value).path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT).build();
     }
 
     private static NewCookie expiredCookie(boolean secure) {
-        return new NewCookie.Builder(AccessFilter.SESSION_COOKIE).value("").path("/").httpOnly(true).secure(secure)
+        return new NewCookie.Builder(PanelSecurity.SESSION_COOKIE).value("").path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
     }
 
