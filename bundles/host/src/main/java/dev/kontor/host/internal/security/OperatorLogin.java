@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,13 +29,17 @@ final class OperatorLogin implements IdentityProvider {
     static final String USERNAME = "admin";
     static final String USER_ID = "operator-admin";
     static final String ORGANIZATION_ID = "operator";
+    static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
     private static final Logger LOG = LoggerFactory.getLogger(OperatorLogin.class);
 
     /** Completes once the hash exists; on a first start it is computed off the start thread. */
     private final CompletableFuture<String> passwordHash;
+    /** Where a generated password waits for the operator's first login, when there is one. */
+    private final Path initialPasswordFile;
 
-    private OperatorLogin(CompletableFuture<String> passwordHash) {
+    private OperatorLogin(CompletableFuture<String> passwordHash, Path initialPasswordFile) {
         this.passwordHash = passwordHash;
+        this.initialPasswordFile = initialPasswordFile;
     }
 
     /**
@@ -48,19 +53,34 @@ final class OperatorLogin implements IdentityProvider {
             try (InputStream in = Files.newInputStream(file)) {
                 properties.load(in);
             }
-            return new OperatorLogin(CompletableFuture.completedFuture(properties.getProperty("password")));
+            return new OperatorLogin(CompletableFuture.completedFuture(properties.getProperty("password")),
+                    file.resolveSibling(INITIAL_PASSWORD_FILE));
         }
         String password = initialPassword == null || initialPassword.isBlank() ? Tokens.random().substring(0, 20) : initialPassword;
         Files.createDirectories(file.getParent());
         // Hashing takes a good part of a second by design; the panel starts serving meanwhile and a login waits for it.
         CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> store(file, PasswordHash.hash(password.toCharArray())));
         if (initialPassword == null || initialPassword.isBlank()) {
-            // Printed once, to the console only: it is never written to a log file.
-            System.out.println("Kontor: operator login created. Username: " + USERNAME + "  Password: " + password);
+            // Printed once, to the console only, never to a log file. Where the console goes
+            // nowhere (Karaf's bin/start), the owner-only file keeps it until the first login.
+            Path passwordFile = file.resolveSibling(INITIAL_PASSWORD_FILE);
+            writeOwnerOnly(passwordFile, password);
+            System.out.println("Kontor: operator login created. Username: " + USERNAME + "  Password: " + password
+                    + "  (also in " + passwordFile + " until the first login)");
         } else {
             LOG.info("Operator login {} created with the password from KONTOR_ADMIN_PASSWORD", USERNAME);
         }
-        return new OperatorLogin(hash);
+        return new OperatorLogin(hash, file.resolveSibling(INITIAL_PASSWORD_FILE));
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system
+        }
+        Files.writeString(file, text + System.lineSeparator());
     }
 
     private static String store(Path file, String hash) {
@@ -86,9 +106,19 @@ final class OperatorLogin implements IdentityProvider {
     @Override
     public Optional<Identity> authenticate(String username, char[] password) {
         if (USERNAME.equals(username) && PasswordHash.matches(password, passwordHash.join())) {
+            forgetInitialPassword();
             return Optional.of(identity());
         }
         return Optional.empty();
+    }
+
+    /** The operator has logged in: the generated password need not lie around any longer. */
+    private void forgetInitialPassword() {
+        try {
+            Files.deleteIfExists(initialPasswordFile);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", initialPasswordFile, e.getMessage());
+        }
     }
 
     @Override

@@ -38,11 +38,15 @@ class OperatorLoginTest {
         assertTrue(matcher.find(), printed);
         String password = matcher.group(1);
         assertTrue(password.length() >= 16);
+        Path kept = data.resolve("host").resolve(OperatorLogin.INITIAL_PASSWORD_FILE);
+        assertEquals(password, Files.readString(kept).strip(), "kept for consoles nobody reads (Karaf's bin/start)");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
 
         String printedAgain = captureStdout(() -> OperatorLogin.loadOrCreate(data, "ignored-now"));
         assertEquals("", printedAgain, "the password is printed on the first start only");
         OperatorLogin reloaded = OperatorLogin.loadOrCreate(data, "ignored-now");
         assertTrue(reloaded.authenticate("admin", password.toCharArray()).isPresent());
+        assertFalse(Files.exists(kept), "deleted at the first successful login");
         assertFalse(reloaded.authenticate("admin", "ignored-now".toCharArray()).isPresent());
     }
 
