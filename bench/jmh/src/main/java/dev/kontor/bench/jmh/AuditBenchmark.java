@@ -4,9 +4,9 @@ import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.audit.internal.AuditLogService;
+import dev.kontor.storage.internal.TestCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import java.sql.PreparedStatement;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,7 +39,7 @@ public class AuditBenchmark {
     private TestDatabase database;
     private AuditLogService audit;
     private long counter;
-    private final Caller caller = new BenchCaller();
+    private final Caller caller = new TestCaller("u_bench", "o_bench");
 
     @Setup
     public void setUp() {
@@ -67,16 +67,5 @@ public class AuditBenchmark {
             insert.setLong(1, id);
             insert.executeUpdate();
         }
-    }
-
-    private static final class BenchCaller implements Caller {
-        @Override public String getName() { return "bench"; }
-        @Override public String userId() { return "u_bench"; }
-        @Override public String username() { return "bench"; }
-        @Override public String organizationId() { return "o_bench"; }
-        @Override public Locale locale() { return Locale.ENGLISH; }
-        @Override public String sourceAddress() { return "127.0.0.1"; }
-        @Override public boolean has(String permission) { return true; }
-        @Override public boolean isOperator() { return false; }
     }
 }

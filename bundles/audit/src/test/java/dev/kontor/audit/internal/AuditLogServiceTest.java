@@ -11,10 +11,10 @@ import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.storage.internal.TestCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,11 +35,11 @@ class AuditLogServiceTest {
         audit.record(caller("u1", "alice", "org1"), "clients.suspend", "client:cl_1", AuditOutcome.SUCCESS, "reason: unpaid");
         AuditEntry entry = audit.store().page(null, null, PageRequest.of(null, null)).items().get(0);
         assertEquals("u1", entry.actorId());
-        assertEquals("alice", entry.actorName());
+        assertEquals("user-u1", entry.actorName());
         assertEquals("org1", entry.organizationId());
         assertEquals("clients.suspend", entry.action());
         assertEquals("client:cl_1", entry.target());
-        assertEquals("203.0.113.7", entry.sourceAddress());
+        assertEquals(TestCaller.SOURCE_ADDRESS, entry.sourceAddress());
         assertEquals(AuditOutcome.SUCCESS, entry.outcome());
         assertEquals("reason: unpaid", entry.detail());
         assertNotNull(entry.at());
@@ -122,15 +122,6 @@ class AuditLogServiceTest {
     }
 
     private static Caller caller(String id, String name, String organization) {
-        return new Caller() {
-            @Override public String getName() { return name; }
-            @Override public String userId() { return id; }
-            @Override public String username() { return name; }
-            @Override public String organizationId() { return organization; }
-            @Override public Locale locale() { return Locale.ENGLISH; }
-            @Override public String sourceAddress() { return "203.0.113.7"; }
-            @Override public boolean has(String permission) { return true; }
-            @Override public boolean isOperator() { return false; }
-        };
+        return new TestCaller(id, organization);
     }
 }

@@ -9,12 +9,12 @@ import dev.kontor.api.rest.IdempotencyKeyReusedException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.storage.internal.TestCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,19 +148,6 @@ class KeyStoreTest {
     record Result(int run, List<String> done, Instant at) {
     }
 
-    private static final Caller ALICE = caller("u1", "o1");
-    private static final Caller BOB = caller("u2", "o1");
-
-    private static Caller caller(String user, String organization) {
-        return new Caller() {
-            @Override public String getName() { return user; }
-            @Override public String userId() { return user; }
-            @Override public String username() { return user; }
-            @Override public String organizationId() { return organization; }
-            @Override public Locale locale() { return Locale.ENGLISH; }
-            @Override public String sourceAddress() { return "127.0.0.1"; }
-            @Override public boolean has(String permission) { return true; }
-            @Override public boolean isOperator() { return false; }
-        };
-    }
+    private static final Caller ALICE = new TestCaller("u1", "o1");
+    private static final Caller BOB = new TestCaller("u2", "o1");
 }
