@@ -1,5 +1,6 @@
 package dev.kontor.examples.hello.internal;
 
+import dev.kontor.api.rest.IdempotentRequests;
 import dev.kontor.api.rest.KontorResource;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
@@ -8,6 +9,7 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.RequiresPermission;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,10 +37,12 @@ public class HelloResource {
     static final int MAX_NAME = 100;
     static final int MAX_BULK = 50_000;
     private final Greetings greetings;
+    private final IdempotentRequests idempotent;
 
     @Activate
-    public HelloResource(@Reference Greetings greetings) {
+    public HelloResource(@Reference Greetings greetings, @Reference IdempotentRequests idempotent) {
         this.greetings = greetings;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -65,12 +69,16 @@ public class HelloResource {
         return greetings.list(Caller.of(security).orElseThrow(), PageRequest.of(limit, cursor));
     }
 
-    /** Many greetings in one transaction: all are stored or none. */
+    /**
+     * Many greetings in one transaction: all are stored or none. With an
+     * {@code Idempotency-Key}, a repeated request answers like the first and stores nothing more.
+     */
     @POST
     @Path("greetings/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(HelloPermissions.GREET)
-    public BulkResult bulk(BulkRequest request, @Context SecurityContext security) {
+    public BulkResult bulk(BulkRequest request, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Context SecurityContext security) {
         if (request == null || request.names() == null || request.names().isEmpty() || request.names().size() > MAX_BULK) {
             throw new ValidationException("names", "between 1 and " + MAX_BULK + " names");
         }
@@ -79,7 +87,8 @@ public class HelloResource {
             names.add(validName("names[" + i + "]", request.names().get(i)));
         }
         Caller caller = Caller.of(security).orElseThrow();
-        return new BulkResult(greetings.greet(caller, names, greetingWord(caller)).size());
+        return idempotent.once(caller, key, "POST hello/greetings/bulk " + names, BulkResult.class,
+                () -> new BulkResult(greetings.greet(caller, names, greetingWord(caller)).size()));
     }
 
     private static String validName(String field, String name) {
