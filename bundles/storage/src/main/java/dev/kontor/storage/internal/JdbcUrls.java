@@ -2,6 +2,9 @@ package dev.kontor.storage.internal;
 
 import dev.kontor.api.storage.DatabaseKind;
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Which database a URL names, and the URL of the embedded one. */
 final class JdbcUrls {
@@ -18,6 +21,26 @@ final class JdbcUrls {
 
     static String embedded(Path dataFolder) {
         return "jdbc:h2:file:" + dataFolder.resolve("db").resolve("kontor").toAbsolutePath() + H2_SETTINGS;
+    }
+
+    /** The driver's own (unpooled) data source; the pool wraps it. */
+    static DataSource dataSource(DatabaseKind kind, String url, String user, String password) {
+        if (kind == DatabaseKind.H2) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            if (!user.isBlank()) {
+                h2.setUser(user);
+                h2.setPassword(password);
+            }
+            return h2;
+        }
+        PGSimpleDataSource postgresql = new PGSimpleDataSource();
+        postgresql.setURL(url);
+        if (!user.isBlank()) {
+            postgresql.setUser(user);
+            postgresql.setPassword(password);
+        }
+        return postgresql;
     }
 
     static DatabaseKind kindOf(String url) {
