@@ -16,7 +16,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('greeting').textContent = greeting.ok ? greeting.json.message : greeting.json.detail;
   document.getElementById('greet-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const answer = await Kontor.api('POST', 'hello', { name: document.getElementById('name').value });
+    const answer = await Kontor.api('POST', 'hello', { name: document.getElementById('name').value, email: document.getElementById('email').value || null });
     document.getElementById('answer').textContent = answer.ok ? answer.json.message
       : (answer.json.errors || []).map((error) => error.field + ': ' + error.message).join('; ') || answer.json.detail;
     if (answer.ok) showGreetings();

@@ -2,6 +2,7 @@ package dev.kontor.examples.hello.internal;
 
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
+import dev.kontor.api.mail.Mailer;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.security.Caller;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,18 +24,36 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The module's storage: greetings of an organization in table {@code hello_greeting}
  * (migration {@code db/migration/V1__greeting.sql}), each change with its audit entry
- * in the same transaction.
+ * and its mail in the same transaction.
  */
 @Component(service = Greetings.class)
 public class Greetings {
 
     private final Database database;
     private final AuditLog audit;
+    private final Mailer mailer;
 
     @Activate
-    public Greetings(@Reference Database database, @Reference AuditLog audit) {
+    public Greetings(@Reference Database database, @Reference AuditLog audit, @Reference Mailer mailer) {
         this.database = database;
         this.audit = audit;
+        this.mailer = mailer;
+    }
+
+    /**
+     * Stores a greeting and, when an address is given, mails it (template
+     * {@code mail/greeting.<lang>.txt}): the mail leaves only if the greeting is stored.
+     *
+     * @throws IllegalArgumentException when the address is not a valid one
+     */
+    public Greeting greetAndMail(Caller caller, String name, String word, String email) {
+        return database.inTransaction(connection -> {
+            Greeting greeting = greet(caller, List.of(name), word).get(0);
+            if (email != null) {
+                mailer.queue(email, "greeting", caller.locale(), Map.of("name", name, "sender", caller.username()));
+            }
+            return greeting;
+        });
     }
 
     /** Stores one greeting per name, all or none, with one audit entry for the lot. */

@@ -58,7 +58,12 @@ public class HelloResource {
     public Greetings.Greeting greet(GreetRequest request, @Context SecurityContext security) {
         String name = validName("name", request == null ? null : request.name());
         Caller caller = Caller.of(security).orElseThrow();
-        return greetings.greet(caller, List.of(name), greetingWord(caller)).get(0);
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        try {
+            return greetings.greetAndMail(caller, name, greetingWord(caller), email);
+        } catch (IllegalArgumentException invalidAddress) {
+            throw new ValidationException("email", invalidAddress.getMessage());
+        }
     }
 
     @GET
@@ -102,7 +107,8 @@ public class HelloResource {
         return "de".equals(caller.locale().getLanguage()) ? "Hallo" : "Hello";
     }
 
-    public record GreetRequest(String name) {
+    /** A name to greet and, optionally, an address to mail the greeting to. */
+    public record GreetRequest(String name, String email) {
     }
 
     public record BulkRequest(List<String> names) {
