@@ -1,5 +1,6 @@
 package dev.kontor.e2e;
 
+import org.apache.commons.io.file.PathUtils;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -19,6 +20,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,13 +32,16 @@ import java.util.stream.Stream;
 /**
  * The assembled distribution ({@code bin/kontor}) running as a real process on a free
  * port of the loopback interface. Closing it always ends the process: SIGTERM first,
- * a kill only when it does not stop by itself.
+ * a kill only when it does not stop by itself. {@link #kill()} and {@link #restart()}
+ * play a crash and the start after it.
  */
 final class RunningPanel implements AutoCloseable {
 
     static final String ADMIN = "admin";
     static final Duration STARTUP = Duration.ofSeconds(60);
     static final Duration CLEAN_STOP = Duration.ofSeconds(15);
+    /** The configuration PID of the request limits (rate, login attempts, body size). */
+    static final String LIMITS = "dev.kontor.host.limits";
 
     private static final Path DISTRIBUTION = Paths.get(requiredProperty("kontor.distribution"));
     private static final Path WORK = Paths.get(requiredProperty("kontor.e2e.work"));
@@ -68,7 +73,9 @@ final class RunningPanel implements AutoCloseable {
         Path run = WORK.resolve(name);
         Path home = run.resolve("kontor");
         try {
-            deleteRecursively(run);
+            if (Files.exists(run)) {
+                PathUtils.deleteDirectory(run);
+            }
             Files.walkFileTree(DISTRIBUTION, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
@@ -95,7 +102,12 @@ final class RunningPanel implements AutoCloseable {
 
     /** Starts a fresh copy with a known operator password, the port given as {@code --port}. */
     static RunningPanel startFresh(String name, String adminPassword) {
-        return in(freshHome(name)).env("KONTOR_ADMIN_PASSWORD", adminPassword).start();
+        return fresh(name, adminPassword).start();
+    }
+
+    /** A fresh copy with a known operator password, to be configured before its start. */
+    static Launch fresh(String name, String adminPassword) {
+        return in(freshHome(name)).env("KONTOR_ADMIN_PASSWORD", adminPassword);
     }
 
     static Launch in(Path home) {
@@ -114,6 +126,34 @@ final class RunningPanel implements AutoCloseable {
 
         Launch env(String name, String value) {
             env.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets keys of {@code etc/<pid>.cfg} before the start, keeping the file's other
+         * lines: e.g. the limits of {@link RunningPanel#LIMITS}.
+         */
+        Launch config(String pid, Map<String, ?> values) {
+            Path file = home.resolve("etc").resolve(pid + ".cfg");
+            try {
+                List<String> lines = new ArrayList<>(Files.exists(file) ? Files.readAllLines(file) : List.of());
+                lines.removeIf(line -> values.containsKey(line.split("=", 2)[0].trim()));
+                values.forEach((key, value) -> lines.add(key + " = " + value));
+                Files.write(file, lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** Deploys the example module before the start; it is up once {@link PanelSession#awaitHello()} returns. */
+        Launch withHello() {
+            Path jar = helloJar(home);
+            try {
+                Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return this;
         }
 
@@ -186,6 +226,10 @@ final class RunningPanel implements AutoCloseable {
 
     /** The example module shipped in examples/. */
     Path helloJar() {
+        return helloJar(home);
+    }
+
+    private static Path helloJar(Path home) {
         try (Stream<Path> files = Files.list(home.resolve("examples"))) {
             return files.filter(file -> file.getFileName().toString().matches("kontor-example-hello-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("no examples/kontor-example-hello-*.jar in " + home));
@@ -199,7 +243,12 @@ final class RunningPanel implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException {
-        return send(anonymous, HttpRequest.newBuilder(uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Any request without a session. */
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        return send(anonymous, request);
     }
 
     /** A login attempt without any session, as the raw answer. */
@@ -244,6 +293,54 @@ final class RunningPanel implements AutoCloseable {
             process.destroyForcibly();
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * Ends the process with SIGKILL, as a crash or a power cut would: no shutdown hook
+     * runs, nothing is flushed or closed. {@code bin/kontor} execs java, so the signal
+     * reaches the panel itself.
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                fail("still running 10 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The JVM's thread stacks ({@code jcmd <pid> Thread.print}): shows what the panel is
+     * doing at this moment, e.g. whether a request is inside a transaction.
+     */
+    String threadDump() {
+        Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes());
+            if (!dump.waitFor(30, TimeUnit.SECONDS) || dump.exitValue() != 0) {
+                fail(jcmd + " failed: " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + jcmd + " (the tests need a JDK)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A new process on the same home (data, deploy/, etc/) once this one has ended. */
+    RunningPanel restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("still running; kill() or terminate() it first");
+        }
+        close();
+        return in(home).start();
     }
 
     @Override
@@ -293,17 +390,6 @@ final class RunningPanel implements AutoCloseable {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             return "(unreadable: " + e + ")\n";
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

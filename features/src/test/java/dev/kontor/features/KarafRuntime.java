@@ -1,5 +1,6 @@
 package dev.kontor.features;
 
+import org.apache.commons.io.file.PathUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,9 @@ final class KarafRuntime implements AutoCloseable {
 
     /** Copies the unpacked distribution to a fresh folder and points it at the given repository folder. */
     static KarafRuntime prepare(Path distribution, Path work, Path repository) throws IOException {
-        deleteRecursively(work);
+        if (Files.exists(work)) {
+            PathUtils.deleteDirectory(work);
+        }
         copyRecursively(distribution, work);
         try (Stream<Path> scripts = Files.list(work.resolve("bin"))) {
             scripts.forEach(script -> script.toFile().setExecutable(true));
@@ -229,17 +232,6 @@ final class KarafRuntime implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

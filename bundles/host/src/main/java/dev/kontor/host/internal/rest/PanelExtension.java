@@ -38,6 +38,7 @@ public class PanelExtension implements Feature {
         context.register(PanelJson.newProvider());
         context.register(security);
         context.register(problems);
+        context.register(new UnreadBodyFilter());
         return true;
     }
 }

@@ -2,6 +2,9 @@ package dev.kontor.host.internal.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.kontor.api.rest.IdempotencyKeyReusedException;
 import dev.kontor.api.rest.StaleVersionException;
 import dev.kontor.api.rest.ValidationException;
@@ -56,7 +59,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             return fromWebApplication(web);
         }
         if (exception instanceof JsonMappingException mapping) {
-            return Problem.validation(List.of(new ValidationException.FieldError(fieldPath(mapping), mapping.getOriginalMessage())));
+            return Problem.validation(List.of(new ValidationException.FieldError(fieldPath(mapping), reasonOf(mapping))));
         }
         if (exception instanceof JsonProcessingException json) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed-json",
@@ -101,11 +104,52 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable cause = exception.getCause();
         if (cause instanceof JsonProcessingException json) {
             return cause instanceof JsonMappingException mapping
-                    ? Problem.validation(List.of(new ValidationException.FieldError(fieldPath(mapping), mapping.getOriginalMessage())))
+                    ? Problem.validation(List.of(new ValidationException.FieldError(fieldPath(mapping), reasonOf(mapping))))
                     : Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "The body is not valid JSON: " + json.getOriginalMessage());
         }
         String type = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return Problem.of(status, type, status.getStatusCode() >= 500 ? "The request could not be served." : exception.getMessage());
+    }
+
+    /** What is wrong with the field, in the client's terms: Jackson's own text names Java classes. */
+    static String reasonOf(JsonMappingException exception) {
+        if (exception instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (exception instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+        }
+        if (exception instanceof InvalidFormatException invalid) {
+            // Also what a refused coercion (42 for a string) looks like: name the expected type then.
+            boolean otherKind = invalid.getValue() instanceof String != (invalid.getTargetType() != null
+                    && CharSequence.class.isAssignableFrom(invalid.getTargetType()));
+            return otherKind ? "has the wrong type" + expected(invalid.getTargetType()) : "has a value of the wrong format";
+        }
+        if (exception instanceof MismatchedInputException mismatch) {
+            return mismatch.getPath().isEmpty() ? "the body must be a JSON object of this request's fields"
+                    : "has the wrong type" + expected(mismatch.getTargetType());
+        }
+        return "is not valid here";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return ": a string is expected";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return ": true or false is expected";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return ": a number is expected";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return ": a list is expected";
+        }
+        return ": an object is expected";
     }
 
     private static String fieldPath(JsonMappingException exception) {

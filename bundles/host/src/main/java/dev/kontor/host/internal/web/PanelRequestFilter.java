@@ -79,8 +79,10 @@ public class PanelRequestFilter implements Filter {
         answer.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
+    /** Refused before the body is read: the connection is closed after this answer, and the client is told. */
     private static void problem(HttpServletResponse answer, Problem problem) throws IOException {
         answer.setStatus(problem.status());
+        answer.setHeader("Connection", "close");
         answer.setContentType(Problem.MEDIA_TYPE.toString());
         JSON.writeValue(answer.getOutputStream(), problem);
     }
