@@ -3,6 +3,7 @@ package dev.kontor.host.internal.limits;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Token buckets per key (a source address, a token, a username): {@code perMinute}
@@ -23,23 +24,23 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Takes one request from the key's bucket, if there is one left. */
+    /** Takes one request from the key's bucket, if there is one left. Lock-free: requests of one client never queue here. */
     public Decision acquire(String key) {
         long now = clock.millis();
         if (buckets.size() > PURGE_THRESHOLD) {
             buckets.values().removeIf(bucket -> bucket.isFullAt(now, perMinute));
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));
-        synchronized (bucket) {
-            bucket.refill(now, perMinute);
-            boolean allowed = bucket.tokens >= 1;
-            if (allowed) {
-                bucket.tokens -= 1;
+        while (true) {
+            Bucket.State before = bucket.state.get();
+            double tokens = Math.min(perMinute, before.tokens() + (now - before.updatedAt()) * perMinute / 60_000.0);
+            boolean allowed = tokens >= 1;
+            double left = allowed ? tokens - 1 : tokens;
+            if (bucket.state.compareAndSet(before, new Bucket.State(left, Math.max(now, before.updatedAt())))) {
+                long resetSeconds = (long) Math.ceil((perMinute - left) * 60.0 / perMinute);
+                long retryAfter = allowed ? 0 : Math.max(1, (long) Math.ceil((1 - left) * 60.0 / perMinute));
+                return new Decision(allowed, perMinute, (int) Math.floor(left), resetSeconds, retryAfter);
             }
-            double missing = perMinute - bucket.tokens;
-            long resetSeconds = (long) Math.ceil(missing * 60.0 / perMinute);
-            long retryAfter = allowed ? 0 : (long) Math.ceil((1 - bucket.tokens) * 60.0 / perMinute);
-            return new Decision(allowed, perMinute, (int) Math.floor(bucket.tokens), resetSeconds, Math.max(retryAfter, allowed ? 0 : 1));
         }
     }
 
@@ -48,23 +49,18 @@ public final class RateLimiter {
     }
 
     private static final class Bucket {
-        double tokens;
-        long updatedAt;
+        final AtomicReference<State> state;
 
         Bucket(int capacity, long now) {
-            this.tokens = capacity;
-            this.updatedAt = now;
-        }
-
-        void refill(long now, int perMinute) {
-            tokens = Math.min(perMinute, tokens + (now - updatedAt) * perMinute / 60_000.0);
-            updatedAt = now;
+            this.state = new AtomicReference<>(new State(capacity, now));
         }
 
         boolean isFullAt(long now, int perMinute) {
-            synchronized (this) {
-                return tokens + (now - updatedAt) * perMinute / 60_000.0 >= perMinute;
-            }
+            State current = state.get();
+            return current.tokens() + (now - current.updatedAt()) * perMinute / 60_000.0 >= perMinute;
+        }
+
+        record State(double tokens, long updatedAt) {
         }
     }
 }

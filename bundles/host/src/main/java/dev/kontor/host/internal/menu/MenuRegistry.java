@@ -91,6 +91,7 @@ public class MenuRegistry {
 
     /** The caller's menu: items whose permission they hold and whose module says yes. */
     public List<MenuEntry> menuFor(Caller caller, Locale locale) {
+        String language = Translations.languageOf(locale);
         List<Contribution> visible = new ArrayList<>();
         for (Contribution contribution : contributions.values()) {
             if (caller.has(contribution.permission()) && isVisible(contribution, caller)) {
@@ -98,10 +99,17 @@ public class MenuRegistry {
             }
         }
         visible.sort(ORDER);
-        return visible.stream()
-                .map(c -> new MenuEntry(c.id(), translations.label(c.bundle(), c.label(), locale), c.icon(), c.section(),
-                        sectionLabel(c, locale), c.order(), ModuleLayout.PAGES_PATH + c.module() + "/" + c.page(), c.module()))
-                .toList();
+        List<MenuEntry> entries = new ArrayList<>(visible.size());
+        for (Contribution c : visible) {
+            // Resolved once per item and language: a menu request makes no bundle calls.
+            entries.add(c.entries().computeIfAbsent(language, l -> entry(c, locale)));
+        }
+        return entries;
+    }
+
+    private MenuEntry entry(Contribution c, Locale locale) {
+        return new MenuEntry(c.id(), translations.label(c.bundle(), c.label(), locale), c.icon(), c.section(),
+                sectionLabel(c, locale), c.order(), ModuleLayout.PAGES_PATH + c.module() + "/" + c.page(), c.module());
     }
 
     /** The section's name from the module's {@code section.<id>} key, else the id itself, capitalized. */
@@ -126,7 +134,7 @@ public class MenuRegistry {
     }
 
     private record Contribution(String id, String label, String icon, String section, int order, String permission,
-            String page, String module, Bundle bundle, MenuItem item) {
+            String page, String module, Bundle bundle, MenuItem item, Map<String, MenuEntry> entries) {
 
         static Optional<Contribution> from(ServiceReference<MenuItem> reference, MenuItem item) {
             Bundle bundle = reference.getBundle();
@@ -140,7 +148,7 @@ public class MenuRegistry {
             Object order = reference.getProperty("kontor.menu.order");
             return Optional.of(new Contribution(id, label, text(reference, "icon", "puzzle"), text(reference, "section", "modules"),
                     order instanceof Number number ? number.intValue() : 1000, permission,
-                    text(reference, "page", "index.html"), module.get(), bundle, item));
+                    text(reference, "page", "index.html"), module.get(), bundle, item, new ConcurrentHashMap<>()));
         }
 
         private static String text(ServiceReference<?> reference, String name, String fallback) {

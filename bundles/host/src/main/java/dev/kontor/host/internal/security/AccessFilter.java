@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +40,8 @@ final class AccessFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Cookie cookie = request.getCookies().get(PanelSecurity.SESSION_COOKIE);
-        Locale locale = request.getAcceptableLanguages().isEmpty() || "*".equals(request.getAcceptableLanguages().get(0).toString())
-                ? null : request.getAcceptableLanguages().get(0);
+        List<Locale> languages = request.getAcceptableLanguages();
+        Locale locale = languages.isEmpty() || "*".equals(languages.get(0).toString()) ? null : languages.get(0);
         Optional<PanelSecurity.AuthenticatedSession> session = cookie == null ? Optional.empty()
                 : security.authenticate(cookie.getValue(), locale);
 

@@ -126,9 +126,11 @@ final class OperatorLogin implements IdentityProvider {
         return USER_ID.equals(userId) && ORGANIZATION_ID.equals(organizationId) ? Optional.of(identity()) : Optional.empty();
     }
 
+    private static final Identity IDENTITY = new Identity(USER_ID, USERNAME, "Operator", ORGANIZATION_ID,
+            List.of(new Identity.OrganizationMembership(ORGANIZATION_ID, "Operator")),
+            Set.of(Identity.ALL_PERMISSIONS), true, "en");
+
     private static Identity identity() {
-        return new Identity(USER_ID, USERNAME, "Operator", ORGANIZATION_ID,
-                List.of(new Identity.OrganizationMembership(ORGANIZATION_ID, "Operator")),
-                Set.of(Identity.ALL_PERMISSIONS), true, "en");
+        return IDENTITY;
     }
 }
