@@ -3,8 +3,10 @@ package dev.kontor.examples.hello.internal;
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.mail.Mailer;
+import dev.kontor.api.rest.ETags;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.StaleVersionException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.storage.Ids;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,6 +31,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Greetings.class)
 public class Greetings {
+
+    private static final String COLUMNS = "id, name, message, created_by, created_at, version";
 
     private final Database database;
     private final AuditLog audit;
@@ -63,7 +68,8 @@ public class Greetings {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hello_greeting "
                     + "(id, organization_id, name, message, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (String name : names) {
-                    Greeting greeting = new Greeting(Ids.newId("gr"), name, word + ", " + name + "!", caller.username(), Instant.now());
+                    Greeting greeting = new Greeting(Ids.newId("gr"), name, word + ", " + name + "!", caller.username(),
+                            Instant.now(), 0);
                     insert.setString(1, greeting.id());
                     insert.setString(2, caller.organizationId());
                     insert.setString(3, greeting.name());
@@ -80,6 +86,49 @@ public class Greetings {
         });
     }
 
+    /** One greeting of the caller's organization; another organization's answers like a missing one. */
+    public Optional<Greeting> find(Caller caller, String id) {
+        return database.inTransaction(connection -> findIn(connection, caller, id));
+    }
+
+    /**
+     * Changes a greeting's message if the client saw its current version.
+     *
+     * @throws StaleVersionException when somebody changed it since (412)
+     */
+    public Optional<Greeting> edit(Caller caller, String id, String ifMatch, String message) {
+        return database.inTransaction(connection -> {
+            Optional<Greeting> current = findIn(connection, caller, id);
+            if (current.isEmpty()) {
+                return current;
+            }
+            ETags.checkIfMatch(ifMatch, current.get().version());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE hello_greeting SET message = ?, "
+                    + "version = version + 1 WHERE id = ? AND organization_id = ? AND version = ?")) {
+                update.setString(1, message);
+                update.setString(2, id);
+                update.setString(3, caller.organizationId());
+                update.setLong(4, current.get().version());
+                if (update.executeUpdate() == 0) {
+                    throw new StaleVersionException(); // changed between our read and our write
+                }
+            }
+            audit.record(caller, HelloPermissions.GREET, "greeting:" + id, AuditOutcome.SUCCESS, "message edited");
+            return findIn(connection, caller, id);
+        });
+    }
+
+    private static Optional<Greeting> findIn(Connection connection, Caller caller, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM hello_greeting WHERE id = ? AND organization_id = ?")) {
+            select.setString(1, id);
+            select.setString(2, caller.organizationId());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(greetingOf(rows)) : Optional.empty();
+            }
+        }
+    }
+
     /** The caller's organization's greetings, newest first. */
     public Page<Greeting> list(Caller caller, PageRequest request) {
         List<Greeting> rows = database.inTransaction(connection -> query(connection, caller.organizationId(), request));
@@ -87,7 +136,7 @@ public class Greetings {
     }
 
     private static List<Greeting> query(Connection connection, String organization, PageRequest request) throws SQLException {
-        String sql = "SELECT id, name, message, created_by, created_at FROM hello_greeting WHERE organization_id = ?"
+        String sql = "SELECT " + COLUMNS + " FROM hello_greeting WHERE organization_id = ?"
                 + (request.after() == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT " + (request.limit() + 1);
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, organization);
@@ -97,15 +146,19 @@ public class Greetings {
             List<Greeting> greetings = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    greetings.add(new Greeting(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getTimestamp(5).toInstant()));
+                    greetings.add(greetingOf(rows));
                 }
             }
             return greetings;
         }
     }
 
-    /** One stored greeting as the API shows it. */
-    public record Greeting(String id, String name, String message, String createdBy, Instant at) {
+    private static Greeting greetingOf(ResultSet row) throws SQLException {
+        return new Greeting(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getTimestamp(5).toInstant(), row.getLong(6));
+    }
+
+    /** One stored greeting as the API shows it; {@code version} is also its ETag. */
+    public record Greeting(String id, String name, String message, String createdBy, Instant at, long version) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.examples.hello.internal;
 
+import dev.kontor.api.rest.ETags;
 import dev.kontor.api.rest.IdempotentRequests;
 import dev.kontor.api.rest.KontorResource;
 import dev.kontor.api.rest.Page;
@@ -10,12 +11,17 @@ import dev.kontor.api.security.RequiresPermission;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +80,32 @@ public class HelloResource {
         return greetings.list(Caller.of(security).orElseThrow(), PageRequest.of(limit, cursor));
     }
 
+    /** One greeting, with its version as ETag for a later If-Match. */
+    @GET
+    @Path("greetings/{id}")
+    @RequiresPermission(HelloPermissions.VIEW)
+    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+        return greetings.find(Caller.of(security).orElseThrow(), id)
+                .map(greeting -> Response.ok(greeting).tag(ETags.of(greeting.version())).build())
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** Changes a greeting's message; with If-Match, only the version the client saw (else 412). */
+    @PATCH
+    @Path("greetings/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(HelloPermissions.GREET)
+    public Response edit(@PathParam("id") String id, EditRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security) {
+        String message = request == null ? null : request.message();
+        if (message == null || message.isBlank() || message.strip().length() > 200) {
+            throw new ValidationException("message", "required, at most 200 characters");
+        }
+        return greetings.edit(Caller.of(security).orElseThrow(), id, ifMatch, message.strip())
+                .map(greeting -> Response.ok(greeting).tag(ETags.of(greeting.version())).build())
+                .orElseThrow(NotFoundException::new);
+    }
+
     /**
      * Many greetings in one transaction: all are stored or none. With an
      * {@code Idempotency-Key}, a repeated request answers like the first and stores nothing more.
@@ -109,6 +141,9 @@ public class HelloResource {
 
     /** A name to greet and, optionally, an address to mail the greeting to. */
     public record GreetRequest(String name, String email) {
+    }
+
+    public record EditRequest(String message) {
     }
 
     public record BulkRequest(List<String> names) {
