@@ -58,12 +58,24 @@ class HotDeployIT {
         Eventually.until("hello.main in the menu", Eventually.HOT_DEPLOY, () -> menuIds().contains("hello.main"));
         Eventually.until("GET /api/v1/hello answers 200", Eventually.HOT_DEPLOY,
                 () -> operator.get("/api/v1/hello").statusCode() == 200);
+        Eventually.until("/api/v1/hello described in the OpenAPI document with its permission", Eventually.HOT_DEPLOY,
+                () -> "hello.view".equals(openApiPermission("/api/v1/hello", "get")));
 
         Files.delete(jar);
 
         Eventually.until("hello.main gone from the menu", Eventually.HOT_DEPLOY, () -> !menuIds().contains("hello.main"));
         Eventually.until("GET /api/v1/hello answers 404", Eventually.HOT_DEPLOY,
                 () -> operator.get("/api/v1/hello").statusCode() == 404);
+        Eventually.until("/api/v1/hello gone from the OpenAPI document", Eventually.HOT_DEPLOY,
+                () -> operator.getJson("/api/v1/openapi.json").path("paths").path("/api/v1/hello").isMissingNode());
+        assertFalse(operator.getJson("/api/v1/openapi.json").path("paths").path("/api/v1/health").isMissingNode(),
+                "the panel's own resources stay described");
+    }
+
+    /** The permission the live OpenAPI document names for an operation, or null. */
+    private static String openApiPermission(String path, String method) throws IOException {
+        JsonNode operation = operator.getJson("/api/v1/openapi.json").path("paths").path(path).path(method);
+        return operation.isMissingNode() ? null : operation.path("x-kontor-permission").asText(null);
     }
 
     @Test
