@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -113,16 +114,24 @@ class KeyStoreTest {
     void concurrentDuplicatesDoTheWorkOnce(DatabaseKind kind) throws Exception {
         setUp(kind);
         CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch bothCalling = new CountDownLatch(2);
+        // The work waits until both copies have called: the second then arrives while the first is still working.
+        Supplier<Result> workWhileTheOtherCalls = () -> {
+            awaitBounded(bothCalling);
+            return work();
+        };
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             List<Future<Result>> answers = List.of(
                     clients.submit(() -> {
                         go.await();
-                        return keys.once(ALICE, "race", "POST /bulk", Result.class, this::slowWork);
+                        bothCalling.countDown();
+                        return keys.once(ALICE, "race", "POST /bulk", Result.class, workWhileTheOtherCalls);
                     }),
                     clients.submit(() -> {
                         go.await();
-                        return keys.once(ALICE, "race", "POST /bulk", Result.class, this::slowWork);
+                        bothCalling.countDown();
+                        return keys.once(ALICE, "race", "POST /bulk", Result.class, workWhileTheOtherCalls);
                     }));
             go.countDown();
             assertEquals(answers.get(0).get(60, TimeUnit.SECONDS), answers.get(1).get(60, TimeUnit.SECONDS));
@@ -136,13 +145,15 @@ class KeyStoreTest {
         return new Result(workDone.incrementAndGet(), List.of("a", "b"), Instant.parse("2026-11-23T10:15:30Z"));
     }
 
-    private Result slowWork() {
+    private static void awaitBounded(CountDownLatch latch) {
         try {
-            Thread.sleep(300);
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other request never came");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return work();
     }
 
     record Result(int run, List<String> done, Instant at) {

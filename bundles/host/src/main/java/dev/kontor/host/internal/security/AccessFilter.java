@@ -1,6 +1,5 @@
 package dev.kontor.host.internal.security;
 
-import dev.kontor.api.security.Caller;
 import dev.kontor.host.internal.rest.Problem;
 import dev.kontor.host.internal.web.PanelRequestFilter;
 import jakarta.annotation.Priority;
@@ -42,17 +41,18 @@ final class AccessFilter implements ContainerRequestFilter {
         Cookie cookie = request.getCookies().get(PanelSecurity.SESSION_COOKIE);
         List<Locale> languages = request.getAcceptableLanguages();
         Locale locale = languages.isEmpty() || "*".equals(languages.get(0).toString()) ? null : languages.get(0);
-        Optional<PanelSecurity.AuthenticatedSession> session = cookie == null ? Optional.empty()
+        Optional<PanelCaller> session = cookie == null ? Optional.empty()
                 : security.authenticate(cookie.getValue(), locale);
 
         if (session.isPresent()) {
-            if (!SAFE_METHODS.contains(request.getMethod()) && !csrfMatches(request.getHeaderString(CSRF_HEADER), session.get().csrfToken())) {
+            if (!SAFE_METHODS.contains(request.getMethod())
+                    && !csrfMatches(request.getHeaderString(CSRF_HEADER), session.get().session().csrfToken())) {
                 abort(request, Problem.of(Response.Status.FORBIDDEN, "csrf",
                         "This request needs the X-CSRF-Token header from the login answer."));
                 return;
             }
             request.setSecurityContext(new CallerSecurityContext(
-                    session.get().caller().from((String) request.getProperty(PanelRequestFilter.SOURCE_ADDRESS)), request.getSecurityContext().isSecure()));
+                    session.get().from((String) request.getProperty(PanelRequestFilter.SOURCE_ADDRESS)), request.getSecurityContext().isSecure()));
         }
         if (!policy.loginRequired()) {
             return;
@@ -61,7 +61,7 @@ final class AccessFilter implements ContainerRequestFilter {
             abort(request, Problem.of(Response.Status.UNAUTHORIZED, "unauthenticated", "Log in first."));
             return;
         }
-        if (policy.permission() != null && !session.get().caller().has(policy.permission())) {
+        if (policy.permission() != null && !session.get().has(policy.permission())) {
             abort(request, Problem.of(Response.Status.FORBIDDEN, "forbidden",
                     "You lack the permission " + policy.permission() + "."));
         }

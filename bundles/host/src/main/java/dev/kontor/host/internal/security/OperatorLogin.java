@@ -30,6 +30,9 @@ final class OperatorLogin implements IdentityProvider {
     static final String USER_ID = "operator-admin";
     static final String ORGANIZATION_ID = "operator";
     static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
+    private static final Identity IDENTITY = new Identity(USER_ID, USERNAME, "Operator", ORGANIZATION_ID,
+            List.of(new Identity.OrganizationMembership(ORGANIZATION_ID, "Operator")),
+            Set.of(Identity.ALL_PERMISSIONS), true, "en");
     private static final Logger LOG = LoggerFactory.getLogger(OperatorLogin.class);
 
     /** Completes once the hash exists; on a first start it is computed off the start thread. */
@@ -107,7 +110,7 @@ final class OperatorLogin implements IdentityProvider {
     public Optional<Identity> authenticate(String username, char[] password) {
         if (USERNAME.equals(username) && PasswordHash.matches(password, passwordHash.join())) {
             forgetInitialPassword();
-            return Optional.of(identity());
+            return Optional.of(IDENTITY);
         }
         return Optional.empty();
     }
@@ -123,14 +126,7 @@ final class OperatorLogin implements IdentityProvider {
 
     @Override
     public Optional<Identity> refresh(String userId, String organizationId) {
-        return USER_ID.equals(userId) && ORGANIZATION_ID.equals(organizationId) ? Optional.of(identity()) : Optional.empty();
+        return USER_ID.equals(userId) && ORGANIZATION_ID.equals(organizationId) ? Optional.of(IDENTITY) : Optional.empty();
     }
 
-    private static final Identity IDENTITY = new Identity(USER_ID, USERNAME, "Operator", ORGANIZATION_ID,
-            List.of(new Identity.OrganizationMembership(ORGANIZATION_ID, "Operator")),
-            Set.of(Identity.ALL_PERMISSIONS), true, "en");
-
-    private static Identity identity() {
-        return IDENTITY;
-    }
 }

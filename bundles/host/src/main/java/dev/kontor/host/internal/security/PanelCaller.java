@@ -4,11 +4,11 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
 import java.util.Locale;
 
-/** The {@link Caller} the host puts into every authenticated request. */
-record PanelCaller(Identity identity, Locale locale, String sessionId, String sourceAddress) implements Caller {
+/** The {@link Caller} the host puts into every authenticated request, with the session it came with. */
+public record PanelCaller(Identity identity, Locale locale, PanelSession session, String sourceAddress) implements Caller {
 
     PanelCaller from(String address) {
-        return new PanelCaller(identity, locale, sessionId, address);
+        return new PanelCaller(identity, locale, session, address);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.kontor.host.internal.security;
 
-import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
 import dev.kontor.api.security.IdentityProvider;
 import dev.kontor.host.internal.DataFolder;
@@ -80,57 +79,38 @@ public class PanelSecurity {
     }
 
     /** Checks the credentials and opens a session; empty when they are wrong. */
-    public Optional<Login> login(String username, char[] password, Locale locale) {
+    public Optional<PanelCaller> login(String username, char[] password, Locale locale) {
         Optional<Identity> identity = provider().authenticate(username, password);
         return identity.map(id -> {
             sessions.purgeExpired(); // logins are rare next to requests: a fine moment to tidy up
-            PanelSession session = sessions.open(id.userId(), id.organizationId());
-            return new Login(session.id(), session.csrfToken(), new PanelCaller(id, languageOf(id, locale), session.id(), null));
+            return new PanelCaller(id, languageOf(id, locale), sessions.open(id.userId(), id.organizationId()), null);
         });
     }
 
     /** The caller behind a session cookie, checked against the identity provider now. */
-    public Optional<AuthenticatedSession> authenticate(String sessionId, Locale requested) {
+    public Optional<PanelCaller> authenticate(String sessionId, Locale requested) {
         return sessions.touch(sessionId).flatMap(session -> {
             Optional<Identity> identity = provider().refresh(session.userId(), session.organizationId());
             if (identity.isEmpty()) {
                 sessions.close(session.id());
-                return Optional.empty();
             }
-            return identity.map(id -> new AuthenticatedSession(
-                    new PanelCaller(id, languageOf(id, requested), session.id(), null), session.csrfToken()));
+            return identity.map(id -> new PanelCaller(id, languageOf(id, requested), session, null));
         });
     }
 
     /** Switches the session's organization, if the login belongs to it (U12). */
-    public Optional<AuthenticatedSession> switchOrganization(Caller caller, String organizationId, Locale requested) {
-        String sessionId = ((PanelCaller) caller).sessionId();
+    public Optional<PanelCaller> switchOrganization(PanelCaller caller, String organizationId, Locale requested) {
         return provider().refresh(caller.userId(), organizationId).flatMap(identity -> sessions
-                .switchOrganization(sessionId, organizationId)
-                .map(session -> new AuthenticatedSession(
-                        new PanelCaller(identity, languageOf(identity, requested), session.id(), null), session.csrfToken())));
+                .switchOrganization(caller.session().id(), organizationId)
+                .map(session -> new PanelCaller(identity, languageOf(identity, requested), session, caller.sourceAddress())));
     }
 
-    public void logout(Caller caller) {
-        if (caller instanceof PanelCaller panelCaller) {
-            sessions.close(panelCaller.sessionId());
-        }
-    }
-
-    public static Identity identityOf(Caller caller) {
-        return ((PanelCaller) caller).identity();
+    public void logout(PanelCaller caller) {
+        sessions.close(caller.session().id());
     }
 
     private static Locale languageOf(Identity identity, Locale requested) {
         return requested != null ? requested : Locale.forLanguageTag(identity.language());
-    }
-
-    /** A fresh login: the cookie value, its CSRF token and the caller. */
-    public record Login(String sessionId, String csrfToken, Caller caller) {
-    }
-
-    /** The caller of a request that came with a valid session cookie. */
-    public record AuthenticatedSession(PanelCaller caller, String csrfToken) {
     }
 
     private record ProviderKey(int ranking, long serviceId) implements Comparable<ProviderKey> {

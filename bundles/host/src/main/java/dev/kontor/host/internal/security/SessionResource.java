@@ -72,20 +72,17 @@ public class SessionResource {
                     .header("Retry-After", allowed.retryAfterSeconds()).build();
         }
         return security.login(request.username().trim(), request.password().toCharArray(), language(headers))
-                .map(login -> Response.ok(SessionView.of(login.caller(), login.csrfToken()))
-                        .cookie(sessionCookie(login.sessionId(), context.isSecure()))
+                .map(caller -> Response.ok(SessionView.of(caller))
+                        .cookie(sessionCookie(caller.session().id(), context.isSecure()))
                         .build())
                 .orElseGet(() -> Problem.of(Response.Status.UNAUTHORIZED, "bad-credentials",
                         "The username or the password is wrong.").toResponse());
     }
 
     @GET
-    public SessionView current(@Context SecurityContext context, @Context HttpHeaders headers) {
-        Caller caller = Caller.of(context).orElseThrow();
-        return security.authenticate(((PanelCaller) caller).sessionId(), language(headers))
-                .map(session -> SessionView.of(session.caller(), session.csrfToken()))
-                .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.UNAUTHORIZED,
-                        "unauthenticated", "Log in first.").toResponse()));
+    public SessionView current(@Context SecurityContext context) {
+        // The access filter has just checked the session; its caller carries the CSRF token too.
+        return SessionView.of((PanelCaller) Caller.of(context).orElseThrow());
     }
 
     @PUT
@@ -95,16 +92,16 @@ public class SessionResource {
         if (request == null || request.organizationId() == null || request.organizationId().isBlank()) {
             throw new ValidationException("organization_id", "required");
         }
-        Caller caller = Caller.of(context).orElseThrow();
+        PanelCaller caller = (PanelCaller) Caller.of(context).orElseThrow();
         return security.switchOrganization(caller, request.organizationId(), language(headers))
-                .map(session -> SessionView.of(session.caller(), session.csrfToken()))
+                .map(SessionView::of)
                 .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.NOT_FOUND, "not-found",
                         "You are not a member of that organization.").toResponse()));
     }
 
     @DELETE
     public Response logout(@Context SecurityContext context) {
-        security.logout(Caller.of(context).orElseThrow());
+        security.logout((PanelCaller) Caller.of(context).orElseThrow());
         return Response.noContent().cookie(expiredCookie(context.isSecure())).build();
     }
 
@@ -136,11 +133,11 @@ public class SessionResource {
     public record SessionView(UserView user, String organizationId, List<Identity.OrganizationMembership> organizations,
             String language, String csrfToken) {
 
-        static SessionView of(Caller caller, String csrfToken) {
-            Identity identity = PanelSecurity.identityOf(caller);
+        static SessionView of(PanelCaller caller) {
+            Identity identity = caller.identity();
             return new SessionView(new UserView(identity.userId(), identity.username(), identity.displayName(), identity.operator()),
                     identity.organizationId(), identity.organizations(),
-                    dev.kontor.host.internal.i18n.Translations.languageOf(caller.locale()), csrfToken);
+                    dev.kontor.host.internal.i18n.Translations.languageOf(caller.locale()), caller.session().csrfToken());
         }
     }
 
