@@ -16,6 +16,22 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface IdentityProvider {
 
     /**
+     * Service property naming a provider. The host registers its built-in operator login
+     * as a provider with this property set to {@link #BUILT_IN} (and the lowest ranking),
+     * so that a replacing provider can still let it check the operator's first password.
+     */
+    String NAME_PROPERTY = "kontor.identity.provider";
+
+    /** {@link #NAME_PROPERTY} of the host's built-in operator login. */
+    String BUILT_IN = "built-in";
+
+    /** Id of the panel operator's organization, the same under every provider. */
+    String OPERATOR_ORGANIZATION_ID = "operator";
+
+    /** Id of the operator login {@code admin} that exists from the first start. */
+    String OPERATOR_ADMIN_ID = "operator-admin";
+
+    /**
      * Checks a username and password.
      *
      * @return the identity in the login's default organization, or empty when the
@@ -31,4 +47,16 @@ public interface IdentityProvider {
      *         member of that organization
      */
     Optional<Identity> refresh(String userId, String organizationId);
+
+    /**
+     * Checks a bearer token of an API client ({@code Authorization: Bearer ...}, U13).
+     * Called on every request that carries one, so a revoked token, or the token of a
+     * login removed from its organization, stops working at once.
+     *
+     * @return the identity the token acts as, with only the permissions its scopes
+     *         allow, or empty when the token is unknown, expired or revoked
+     */
+    default Optional<Identity> authenticateBearer(String token) {
+        return Optional.empty();
+    }
 }
