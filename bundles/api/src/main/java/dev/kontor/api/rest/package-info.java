@@ -6,7 +6,7 @@
  * for bad input.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.kontor.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.kontor.api.rest.IdempotencyKeyReusedException;
+import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.StaleVersionException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.host.internal.limits.LimitedRequest;
@@ -51,6 +52,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof IdempotencyKeyReusedException reused) {
             return new Problem("/problems/idempotency-key-reused", "Unprocessable Content", 422, reused.getMessage(), null);
+        }
+        if (exception instanceof ProblemException refused) {
+            return new Problem("/problems/" + refused.type(), Response.Status.fromStatusCode(refused.status()) == null
+                    ? "Refused" : Response.Status.fromStatusCode(refused.status()).getReasonPhrase(), refused.status(),
+                    refused.getMessage(), null);
         }
         if (exception instanceof StaleVersionException stale) {
             return Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", stale.getMessage());
