@@ -19,6 +19,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,25 +39,52 @@ public final class TestDatabase implements Database {
 
     /** A fresh database of the given kind with the module's migrations applied. */
     public static TestDatabase migrated(DatabaseKind kind, String module) {
+        return migrated(kind, module, name -> true);
+    }
+
+    /**
+     * Like {@link #migrated(DatabaseKind, String)}, with only the migration files whose
+     * names pass the filter: for a packaged benchmark, where several modules' migration
+     * folders are merged into one.
+     */
+    public static TestDatabase migrated(DatabaseKind kind, String module, Predicate<String> files) {
         Transactions transactions = new Transactions(TestDatabases.fresh(kind));
-        new Migrator(transactions, kind).migrate(module, migrationsOnClassPath());
+        URL folder = TestDatabase.class.getClassLoader().getResource(MigrationRunner.FOLDER);
+        new Migrator(transactions, kind).migrate(module, migrationsIn(folder, files));
         return new TestDatabase(transactions, kind);
     }
 
-    private static List<Migration> migrationsOnClassPath() {
-        URL folder = TestDatabase.class.getClassLoader().getResource(MigrationRunner.FOLDER);
+    /**
+     * Applies another module's migrations too, from the jar or folder the anchor class
+     * was loaded from: a module's tests that need the tables of the platform services
+     * they call (audit, mail) on the same database.
+     */
+    public TestDatabase withModule(String module, Class<?> anchor) {
+        URL location = anchor.getProtectionDomain().getCodeSource().getLocation();
+        try {
+            URL folder = location.toString().endsWith(".jar")
+                    ? new URL("jar:" + location + "!/" + MigrationRunner.FOLDER)
+                    : new URL(location, MigrationRunner.FOLDER);
+            new Migrator(transactions, kind).migrate(module, migrationsIn(folder, name -> true));
+            return this;
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Migration> migrationsIn(URL folder, Predicate<String> files) {
         if (folder == null) {
             return List.of();
         }
         try {
             URI uri = folder.toURI();
             if ("jar".equals(uri.getScheme())) {
-                // Packaged (a benchmark jar): list the folder inside the jar.
+                // Packaged (a benchmark jar, a dependency): list the folder inside the jar.
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return read(jar.provider().getPath(uri));
+                    return read(jar.provider().getPath(uri), files);
                 }
             }
-            return read(Paths.get(uri));
+            return read(Paths.get(uri), files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -64,10 +92,14 @@ public final class TestDatabase implements Database {
         }
     }
 
-    private static List<Migration> read(Path folder) throws IOException {
+    private static List<Migration> read(Path folder, Predicate<String> names) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(folder)) {
             List<Migration> migrations = new ArrayList<>();
-            for (Path file : files.filter(path -> path.toString().endsWith(".sql")).toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".sql")
+                    && names.test(path.getFileName().toString())).toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     migrations.add(Migration.parse(file.getFileName().toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
