@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * Token buckets per key (a source address, a token, a username): {@code perMinute}
@@ -46,6 +47,19 @@ public final class RateLimiter {
 
     /** The outcome of one check, with what the {@code RateLimit-*} headers say. */
     public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
+
+        /**
+         * Sets the {@code RateLimit-*} headers of the IETF draft and, when refused,
+         * {@code Retry-After}: one spelling for every limiter's answers.
+         */
+        public void putHeaders(BiConsumer<String, String> setHeader) {
+            setHeader.accept("RateLimit-Limit", Integer.toString(limit));
+            setHeader.accept("RateLimit-Remaining", Integer.toString(remaining));
+            setHeader.accept("RateLimit-Reset", Long.toString(resetSeconds));
+            if (!allowed) {
+                setHeader.accept("Retry-After", Long.toString(retryAfterSeconds));
+            }
+        }
     }
 
     private static final class Bucket {

@@ -21,7 +21,11 @@ public class RequestLimits {
 
     @Activate
     public RequestLimits(LimitsConfiguration configuration) {
-        Clock clock = Clock.systemUTC();
+        this(configuration, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests count a minute's requests without waiting for one. */
+    public RequestLimits(LimitsConfiguration configuration, Clock clock) {
         this.perAddress = new RateLimiter(configuration.requests_per_minute_per_address(), clock);
         this.perToken = new RateLimiter(configuration.requests_per_minute_per_token(), clock);
         this.loginsPerAddress = new RateLimiter(configuration.login_attempts_per_minute_per_address(), clock);
@@ -33,6 +37,7 @@ public class RequestLimits {
         return perAddress.acquire(sourceAddress);
     }
 
+    /** Requests made with one API token (U13); the key identifies the token without being it. */
     public RateLimiter.Decision token(String tokenId) {
         return perToken.acquire(tokenId);
     }

@@ -92,9 +92,14 @@ final class OpenApiDocument {
         ResourceOperations.ERRORS.forEach((status, name) -> responses.putObject(name)
                 .put("description", Response.Status.fromStatusCode(Integer.parseInt(status)).getReasonPhrase())
                 .putObject("content").putObject(PROBLEM_JSON).set("schema", problem.deepCopy()));
-        components.putObject("securitySchemes").putObject(ResourceOperations.SESSION_SCHEME)
+        ObjectNode securitySchemes = components.putObject("securitySchemes");
+        securitySchemes.putObject(ResourceOperations.SESSION_SCHEME)
                 .put("type", "apiKey").put("in", "cookie").put("name", PanelSecurity.SESSION_COOKIE)
                 .put("description", "The session cookie that POST /api/v1/session sets.");
+        securitySchemes.putObject(ResourceOperations.BEARER_SCHEME)
+                .put("type", "http").put("scheme", "bearer")
+                .put("description", "An API token in the Authorization header (Authorization: Bearer <token>), "
+                        + "limited to 60 requests per minute by default.");
         ArrayNode skippedList = document.putArray("x-kontor-skipped");
         left.stream().sorted(Comparator.comparingLong(Skipped::serviceId).thenComparing(Skipped::reason))
                 .forEach(entry -> skippedList.addObject().put("service_id", entry.serviceId()).put("module", entry.module())

@@ -51,6 +51,7 @@ final class ResourceOperations {
     /** The problem+json answers every operation may give, by status, as named in components/responses. */
     static final Map<String, String> ERRORS = errors();
     static final String SESSION_SCHEME = "session";
+    static final String BEARER_SCHEME = "bearer";
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -157,10 +158,10 @@ final class ResourceOperations {
         }
     }
 
-    /** Unsafe requests made with the session cookie are refused without it. */
+    /** Unsafe requests made with the session cookie are refused without it; bearer requests need none. */
     private static ObjectNode csrfHeader() {
         ObjectNode header = JSON.objectNode().put("name", "X-CSRF-Token").put("in", "header").put("required", false)
-                .put("description", "Needed with the session cookie: the csrf_token of the login answer.");
+                .put("description", "Needed with the session cookie, not with a bearer token: the csrf_token of the login answer.");
         header.putObject("schema").put("type", "string");
         return header;
     }
@@ -190,7 +191,10 @@ final class ResourceOperations {
             operation.putArray("security"); // an empty list: no login needed
             return;
         }
-        operation.putArray("security").addObject().putArray(SESSION_SCHEME);
+        // Either credential will do: a list of requirements means any one of them.
+        ArrayNode alternatives = operation.putArray("security");
+        alternatives.addObject().putArray(SESSION_SCHEME);
+        alternatives.addObject().putArray(BEARER_SCHEME);
         if (policy.permission() != null) {
             operation.put("x-kontor-permission", policy.permission());
         }

@@ -1,6 +1,7 @@
 package dev.kontor.host.internal.rest;
 
 import dev.kontor.api.rest.KontorResource;
+import dev.kontor.host.internal.limits.RequestLimits;
 import dev.kontor.host.internal.module.ModuleRegistry;
 import dev.kontor.host.internal.security.PanelSecurity;
 import dev.kontor.host.internal.security.SecurityFeature;
@@ -28,8 +29,8 @@ public class PanelExtension implements Feature {
     private final ProblemMapper problems;
 
     @Activate
-    public PanelExtension(@Reference PanelSecurity security, @Reference ModuleRegistry modules) {
-        this.security = new SecurityFeature(security);
+    public PanelExtension(@Reference PanelSecurity security, @Reference RequestLimits limits, @Reference ModuleRegistry modules) {
+        this.security = new SecurityFeature(security, limits);
         this.problems = new ProblemMapper(modules);
     }
 

@@ -6,7 +6,8 @@ import org.osgi.service.component.annotations.Component;
 
 /** The permissions of the panel itself. */
 @Component(service = PermissionSet.class)
-@PermissionSetProperties(permissions = {HostPermissions.MODULES})
+@PermissionSetProperties(permissions = {HostPermissions.MODULES}, permissions_operatorOnly = {HostPermissions.MODULES},
+        permissions_reports = {HostPermissions.MODULES})
 public class HostPermissions implements PermissionSet {
 
     /** See and manage the installed modules. */

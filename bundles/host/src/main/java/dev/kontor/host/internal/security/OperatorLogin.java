@@ -23,15 +23,16 @@ import org.slf4j.LoggerFactory;
  * The built-in identity provider: the operator login {@code admin} alone, its password
  * hash kept in {@code <data>/host/operator.properties}. It answers whenever no other
  * {@link IdentityProvider} is registered, so the panel can always be administered.
+ * {@link PanelSecurity} registers it as a service named {@link #BUILT_IN}, so that a
+ * replacing provider can still check the operator's first password with it. It knows
+ * no bearer tokens.
  */
 final class OperatorLogin implements IdentityProvider {
 
     static final String USERNAME = "admin";
-    static final String USER_ID = "operator-admin";
-    static final String ORGANIZATION_ID = "operator";
     static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
-    private static final Identity IDENTITY = new Identity(USER_ID, USERNAME, "Operator", ORGANIZATION_ID,
-            List.of(new Identity.OrganizationMembership(ORGANIZATION_ID, "Operator")),
+    private static final Identity IDENTITY = new Identity(OPERATOR_ADMIN_ID, USERNAME, "Operator", OPERATOR_ORGANIZATION_ID,
+            List.of(new Identity.OrganizationMembership(OPERATOR_ORGANIZATION_ID, "Operator")),
             Set.of(Identity.ALL_PERMISSIONS), true, "en");
     private static final Logger LOG = LoggerFactory.getLogger(OperatorLogin.class);
 
@@ -126,7 +127,7 @@ final class OperatorLogin implements IdentityProvider {
 
     @Override
     public Optional<Identity> refresh(String userId, String organizationId) {
-        return USER_ID.equals(userId) && ORGANIZATION_ID.equals(organizationId) ? Optional.of(IDENTITY) : Optional.empty();
+        return OPERATOR_ADMIN_ID.equals(userId) && OPERATOR_ORGANIZATION_ID.equals(organizationId)
+                ? Optional.of(IDENTITY) : Optional.empty();
     }
-
 }

@@ -2,6 +2,7 @@ package dev.kontor.host.internal.security;
 
 import dev.kontor.api.security.PublicEndpoint;
 import dev.kontor.api.security.RequiresPermission;
+import dev.kontor.host.internal.limits.RequestLimits;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -15,14 +16,16 @@ import java.lang.reflect.Method;
 public final class SecurityFeature implements DynamicFeature {
 
     private final PanelSecurity security;
+    private final RequestLimits limits;
 
-    public SecurityFeature(PanelSecurity security) {
+    public SecurityFeature(PanelSecurity security, RequestLimits limits) {
         this.security = security;
+        this.limits = limits;
     }
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        context.register(new AccessFilter(security, policyOf(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass())));
+        context.register(new AccessFilter(security, limits, policyOf(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass())));
     }
 
     /** The method's own annotation wins over the class's; without any, a login is needed. */

@@ -32,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/session}: log in (sets the {@code KONTOR_SESSION} cookie and hands out
- * the CSRF token), see who is logged in, switch organization, log out.
+ * the CSRF token), see who is logged in, switch organization, log out. An API client
+ * with a bearer token sees who it acts as, and has no session to switch or end.
  */
 @Component(service = SessionResource.class)
 @KontorResource
@@ -81,7 +82,7 @@ public class SessionResource {
 
     @GET
     public SessionView current(@Context SecurityContext context) {
-        // The access filter has just checked the session; its caller carries the CSRF token too.
+        // The access filter has just checked the session or token; a session's caller carries the CSRF token too.
         return SessionView.of((PanelCaller) Caller.of(context).orElseThrow());
     }
 
@@ -92,7 +93,7 @@ public class SessionResource {
         if (request == null || request.organizationId() == null || request.organizationId().isBlank()) {
             throw new ValidationException("organization_id", "required");
         }
-        PanelCaller caller = (PanelCaller) Caller.of(context).orElseThrow();
+        PanelCaller caller = withSession(context);
         return security.switchOrganization(caller, request.organizationId(), language(headers))
                 .map(SessionView::of)
                 .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.NOT_FOUND, "not-found",
@@ -101,8 +102,19 @@ public class SessionResource {
 
     @DELETE
     public Response logout(@Context SecurityContext context) {
-        security.logout((PanelCaller) Caller.of(context).orElseThrow());
+        security.logout(withSession(context));
         return Response.noContent().cookie(expiredCookie(context.isSecure())).build();
+    }
+
+    /** The access filter has let a caller in; only a browser login has a session, a bearer token none. */
+    private static PanelCaller withSession(SecurityContext context) {
+        PanelCaller caller = (PanelCaller) Caller.of(context).orElseThrow();
+        if (!caller.hasSession()) {
+            throw new WebApplicationException(Problem.of(Response.Status.CONFLICT, "no-session",
+                    "Requests with a bearer token have no session: a token acts in its own organization until it is revoked.")
+                    .toResponse());
+        }
+        return caller;
     }
 
     private static Locale language(HttpHeaders headers) {
@@ -130,6 +142,7 @@ public class SessionResource {
     public record OrganizationSwitch(String organizationId) {
     }
 
+    /** {@code csrf_token} is null for a bearer token's caller, which needs none. */
     public record SessionView(UserView user, String organizationId, List<Identity.OrganizationMembership> organizations,
             String language, String csrfToken) {
 
@@ -137,7 +150,8 @@ public class SessionResource {
             Identity identity = caller.identity();
             return new SessionView(new UserView(identity.userId(), identity.username(), identity.displayName(), identity.operator()),
                     identity.organizationId(), identity.organizations(),
-                    dev.kontor.host.internal.i18n.Translations.languageOf(caller.locale()), caller.session().csrfToken());
+                    dev.kontor.host.internal.i18n.Translations.languageOf(caller.locale()),
+                    caller.hasSession() ? caller.session().csrfToken() : null);
         }
     }
 

@@ -35,6 +35,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 public class PanelRequestFilter implements Filter {
 
     public static final String SOURCE_ADDRESS = "dev.kontor.source-address";
+    /** Request property holding the {@link RateLimiter.Decision} of the per-address limiter, for API answers. */
+    public static final String ADDRESS_LIMIT = "dev.kontor.address-limit";
     private static final ObjectMapper JSON = PanelJson.newMapper();
 
     private final RequestLimits limits;
@@ -56,9 +58,9 @@ public class PanelRequestFilter implements Filter {
         }
         answer.setHeader("Cache-Control", "no-store");
         RateLimiter.Decision decision = limits.request(request.getRemoteAddr());
-        rateLimitHeaders(answer, decision);
+        request.setAttribute(ADDRESS_LIMIT, decision);
+        decision.putHeaders(answer::setHeader);
         if (!decision.allowed()) {
-            answer.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
             problem(answer, Problem.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited",
                     "Too many requests from your address. Try again in " + decision.retryAfterSeconds() + " s."));
             return;
@@ -70,13 +72,6 @@ public class PanelRequestFilter implements Filter {
             return;
         }
         chain.doFilter(length < 0 ? new LimitedRequest(http, limits.maxRequestBytes()) : request, response);
-    }
-
-    /** The {@code RateLimit-*} headers of the IETF draft, on every API answer. */
-    public static void rateLimitHeaders(HttpServletResponse answer, RateLimiter.Decision decision) {
-        answer.setHeader("RateLimit-Limit", Integer.toString(decision.limit()));
-        answer.setHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
-        answer.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
     /** Refused before the body is read: the connection is closed after this answer, and the client is told. */

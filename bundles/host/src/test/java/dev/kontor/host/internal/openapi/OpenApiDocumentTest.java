@@ -49,7 +49,7 @@ class OpenApiDocumentTest {
     void methodPermissionWinsOverTheClassPermission() {
         assertEquals("things.edit", operation("/api/v1/things", "post").path("x-kontor-permission").asText());
         assertEquals("things.view", operation("/api/v1/things", "get").path("x-kontor-permission").asText());
-        assertEquals(sessionRequired(), operation("/api/v1/things", "post").path("security"));
+        assertEquals(loginRequired(), operation("/api/v1/things", "post").path("security"));
     }
 
     @Test
@@ -59,10 +59,18 @@ class OpenApiDocumentTest {
         assertFalse(open.has("x-kontor-permission"));
 
         JsonNode loginOnly = operation("/api/v1/status/me", "get");
-        assertEquals(sessionRequired(), loginOnly.path("security"));
+        assertEquals(loginRequired(), loginOnly.path("security"));
         assertFalse(loginOnly.has("x-kontor-permission"));
         assertEquals("cookie", document.at("/components/securitySchemes/session/in").asText());
         assertEquals("KONTOR_SESSION", document.at("/components/securitySchemes/session/name").asText());
+    }
+
+    @Test
+    void bearerTokenIsDeclaredAsAnAlternativeToTheSessionCookie_U13() {
+        assertEquals(List.of("session", "bearer"), fieldNames(document.at("/components/securitySchemes")));
+        assertEquals("http", document.at("/components/securitySchemes/bearer/type").asText());
+        assertEquals("bearer", document.at("/components/securitySchemes/bearer/scheme").asText());
+        assertEquals(loginRequired(), operation("/api/v1/things/{id}", "delete").path("security"));
     }
 
     @Test
@@ -165,10 +173,13 @@ class OpenApiDocumentTest {
         return operation;
     }
 
-    private JsonNode sessionRequired() {
-        ObjectNode requirement = json.createObjectNode();
-        requirement.putArray("session");
-        return json.createArrayNode().add(requirement);
+    /** The session cookie or a bearer token, either will do. */
+    private JsonNode loginRequired() {
+        ObjectNode session = json.createObjectNode();
+        session.putArray("session");
+        ObjectNode bearer = json.createObjectNode();
+        bearer.putArray("bearer");
+        return json.createArrayNode().add(session).add(bearer);
     }
 
     private static ObjectNode build(List<ResourceSource> resources, List<Skipped> skipped) {
