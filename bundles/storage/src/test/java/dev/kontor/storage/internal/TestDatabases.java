@@ -34,7 +34,8 @@ public final class TestDatabases {
         try {
             Path folder = Files.createTempDirectory("kontor-h2-");
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(JdbcUrls.embedded(folder));
+            // Kept open between connections, as the panel's pool keeps it: else every transaction reopens the file.
+            h2.setURL(JdbcUrls.embedded(folder) + ";DB_CLOSE_DELAY=-1");
             return h2;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,14 +13,17 @@ import org.osgi.service.component.annotations.Component;
         permissions = {UsersPermissions.MEMBERS_VIEW, UsersPermissions.MEMBERS_MANAGE, UsersPermissions.ROLES_MANAGE,
             UsersPermissions.ORGANIZATION_EDIT, UsersPermissions.WORKGROUPS_VIEW, UsersPermissions.WORKGROUPS_MANAGE,
             UsersPermissions.SUPPORT_VIEW, UsersPermissions.SUPPORT_MANAGE, UsersPermissions.CLIENTS_MANAGE,
-            UsersPermissions.SUPPORT_USE, UsersPermissions.ORGANIZATIONS_ALL},
-        permissions_basic = {UsersPermissions.MEMBERS_VIEW, UsersPermissions.WORKGROUPS_VIEW},
-        permissions_billing = {UsersPermissions.MEMBERS_VIEW},
-        permissions_reports = {UsersPermissions.MEMBERS_VIEW, UsersPermissions.WORKGROUPS_VIEW, UsersPermissions.SUPPORT_VIEW},
+            UsersPermissions.SUPPORT_USE, UsersPermissions.ORGANIZATIONS_ALL, UsersPermissions.PROFILE},
+        permissions_basic = {UsersPermissions.MEMBERS_VIEW, UsersPermissions.WORKGROUPS_VIEW, UsersPermissions.PROFILE},
+        permissions_billing = {UsersPermissions.MEMBERS_VIEW, UsersPermissions.PROFILE},
+        permissions_reports = {UsersPermissions.MEMBERS_VIEW, UsersPermissions.WORKGROUPS_VIEW, UsersPermissions.SUPPORT_VIEW,
+            UsersPermissions.PROFILE},
         permissions_ownerOnly = {UsersPermissions.SUPPORT_MANAGE},
         permissions_operatorOnly = {UsersPermissions.SUPPORT_USE, UsersPermissions.ORGANIZATIONS_ALL})
 public class UsersPermissions implements PermissionSet {
 
+    /** One's own profile, e-mail address and personal API tokens: every built-in role holds it. */
+    public static final String PROFILE = "users.profile";
     /** See the organization's members. */
     public static final String MEMBERS_VIEW = "users.members.view";
     /** Add, invite and remove members, change their roles and product access (U2–U5). */
