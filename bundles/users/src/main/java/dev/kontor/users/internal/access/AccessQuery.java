@@ -87,21 +87,34 @@ public final class AccessQuery {
     /** Role, direct products and workgroup products of one membership, as permissions. */
     private Set<String> permissions(Connection connection, DeclaredPermissions.Catalog catalog, String userId,
             MembershipRow membership) throws SQLException {
-        Set<String> permissions = new HashSet<>();
-        Optional<BuiltInRole> builtIn = BuiltInRole.of(membership.roleId());
-        if (builtIn.isPresent()) {
-            permissions.addAll(catalog.of(builtIn.get(), membership.operator()));
-        } else {
-            permissions.addAll(customRole(connection, membership.organizationId(), membership.roleId()));
-            permissions.retainAll(catalog.all());
-            if (!membership.operator()) {
-                permissions.removeIf(catalog::operatorOnly);
-            }
-        }
+        Set<String> permissions = rolePermissions(connection, catalog, membership.organizationId(), membership.operator(),
+                membership.roleId());
         Set<String> products = new HashSet<>(Words.of(membership.products()));
         products.addAll(workgroupProducts(connection, userId, membership.organizationId()));
         for (String product : products) {
             permissions.addAll(catalog.ofProduct(product, membership.operator()));
+        }
+        return permissions;
+    }
+
+    /**
+     * What a role gives in an organization of the given kind now: a built-in role's share
+     * of the declared permissions, or a custom role's stored ones that are still declared
+     * (and not reserved for the operator in a customer's organization).
+     */
+    public static Set<String> rolePermissions(Connection connection, DeclaredPermissions.Catalog catalog,
+            String organizationId, boolean operator, String roleId) throws SQLException {
+        Optional<BuiltInRole> builtIn = BuiltInRole.of(roleId);
+        return builtIn.isPresent() ? new HashSet<>(catalog.of(builtIn.get(), operator))
+                : customRolePermissions(customRole(connection, organizationId, roleId), catalog, operator);
+    }
+
+    /** Of a custom role's stored permissions, those it gives now. */
+    public static Set<String> customRolePermissions(Set<String> stored, DeclaredPermissions.Catalog catalog, boolean operator) {
+        Set<String> permissions = new HashSet<>(stored);
+        permissions.retainAll(catalog.all());
+        if (!operator) {
+            permissions.removeIf(catalog::operatorOnly);
         }
         return permissions;
     }
