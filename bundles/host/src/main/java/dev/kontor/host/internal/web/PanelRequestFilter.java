@@ -46,13 +46,18 @@ public class PanelRequestFilter implements Filter {
         this.limits = limits;
     }
 
+    /** The REST API and the OAuth 2 token endpoint: what clients call, so what is limited. */
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/oauth2/");
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
         SecurityHeaders.apply(answer::setHeader);
         request.setAttribute(SOURCE_ADDRESS, request.getRemoteAddr());
-        if (!http.getRequestURI().startsWith("/api/")) {
+        if (!isApi(http.getRequestURI())) {
             chain.doFilter(request, response);
             return;
         }
