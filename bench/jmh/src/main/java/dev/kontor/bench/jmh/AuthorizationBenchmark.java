@@ -64,18 +64,28 @@ public class AuthorizationBenchmark {
 
     @Setup
     public void setUp() {
-        TestDatabase database = TestDatabase.migrated(kind, "users", USERS_MIGRATIONS);
+        TestDatabase database = TestDatabase.pooled(kind, "users", USERS_MIGRATIONS);
         DeclaredPermissions declared = BenchPermissions.declared();
         access = new Access(database, new AccessQuery(declared, Clock.systemUTC()), 60_000, Clock.systemUTC());
         database.runInTransaction(AuthorizationBenchmark::populate);
         provider = new UsersIdentityProvider(database, access, BenchPermissions.NO_BUILT_IN, token -> Optional.empty());
     }
 
-    /** Every access is computed anew in the next call: what the first request after a change costs. */
+    /**
+     * Warm: every access a decision can ask for is computed once beforehand, as a working
+     * session's first request does. Cold: every access is computed anew in the next call,
+     * as the first request after a change of access is.
+     */
     @Setup(Level.Invocation)
-    public void forgetWhenCold(ColdState cold) {
+    public void prepare(ColdState cold) {
         if (cold.cold) {
             access.changedNow();
+        } else if (!cold.filled) {
+            for (int user = 0; user < USERS; user++) {
+                provider.refresh("usr_" + user, "org_" + user % ORGANIZATIONS);
+                provider.refresh("usr_" + user, "org_" + (user + 500) % ORGANIZATIONS);
+            }
+            cold.filled = true;
         }
     }
 
@@ -94,6 +104,7 @@ public class AuthorizationBenchmark {
         @Param({"warm", "cold"})
         public String cache;
         boolean cold;
+        boolean filled;
 
         @Setup
         public void setUp() {

@@ -48,7 +48,25 @@ public final class TestDatabase implements Database {
      * folders are merged into one.
      */
     public static TestDatabase migrated(DatabaseKind kind, String module, Predicate<String> files) {
-        Transactions transactions = new Transactions(TestDatabases.fresh(kind));
+        return migratedOver(TestDatabases.fresh(kind), kind, module, files);
+    }
+
+    /**
+     * Like {@link #migrated(DatabaseKind, String, Predicate)}, with connections from a
+     * small pool as the panel has them: for benchmarks, where opening a PostgreSQL
+     * connection per transaction would be what is measured.
+     */
+    public static TestDatabase pooled(DatabaseKind kind, String module, Predicate<String> files) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(TestDatabases.fresh(kind));
+        config.setMaximumPoolSize(4);
+        config.setAutoCommit(true);
+        return migratedOver(new com.zaxxer.hikari.HikariDataSource(config), kind, module, files);
+    }
+
+    private static TestDatabase migratedOver(javax.sql.DataSource dataSource, DatabaseKind kind, String module,
+            Predicate<String> files) {
+        Transactions transactions = new Transactions(dataSource);
         URL folder = TestDatabase.class.getClassLoader().getResource(MigrationRunner.FOLDER);
         new Migrator(transactions, kind).migrate(module, migrationsIn(folder, files));
         return new TestDatabase(transactions, kind);
