@@ -1,5 +1,6 @@
 package dev.kontor.users.internal;
 
+import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.PermissionSet;
 import dev.kontor.api.security.PermissionSetProperties;
 import org.osgi.service.component.annotations.Component;
@@ -46,4 +47,9 @@ public class UsersPermissions implements PermissionSet {
     public static final String SUPPORT_USE = "users.support.use";
     /** Operator's staff: see and administer every organization. */
     public static final String ORGANIZATIONS_ALL = "users.organizations.all";
+
+    /** Whether the caller is operator staff administering every organization, not only the current one (U12). */
+    public static boolean administersAll(Caller caller) {
+        return caller.isOperator() && caller.has(ORGANIZATIONS_ALL);
+    }
 }

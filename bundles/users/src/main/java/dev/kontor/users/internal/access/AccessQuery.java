@@ -91,9 +91,7 @@ public final class AccessQuery {
                 membership.roleId());
         Set<String> products = new HashSet<>(Words.of(membership.products()));
         products.addAll(workgroupProducts(connection, userId, membership.organizationId()));
-        for (String product : products) {
-            permissions.addAll(catalog.ofProduct(product, membership.operator()));
-        }
+        permissions.addAll(catalog.ofProducts(products, membership.operator()));
         return permissions;
     }
 

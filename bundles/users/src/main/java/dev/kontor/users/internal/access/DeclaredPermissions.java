@@ -178,6 +178,13 @@ public class DeclaredPermissions {
             return held;
         }
 
+        /** Permissions access to the products gives together. */
+        public Set<String> ofProducts(Collection<String> modules, boolean operatorOrganization) {
+            Set<String> held = new HashSet<>();
+            modules.forEach(module -> held.addAll(ofProduct(module, operatorOrganization)));
+            return held;
+        }
+
         /** Whether some installed module declares the permission. */
         public boolean declares(String permission) {
             return all.contains(permission);

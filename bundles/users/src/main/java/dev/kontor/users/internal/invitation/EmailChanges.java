@@ -1,7 +1,6 @@
 package dev.kontor.users.internal.invitation;
 
 import dev.kontor.api.audit.AuditLog;
-import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.mail.Mailer;
 import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.ValidationException;
@@ -13,6 +12,8 @@ import dev.kontor.users.internal.UsersConfiguration;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.login.Logins;
 import dev.kontor.users.internal.login.Secrets;
+import dev.kontor.users.internal.trail.Author;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ public class EmailChanges {
     private static final Logger LOG = LoggerFactory.getLogger(EmailChanges.class);
 
     private final Database database;
-    private final AuditLog audit;
+    private final Trail trail;
     private final Mailer mailer;
     private final Access access;
     private final MailedLinks links;
@@ -52,7 +53,7 @@ public class EmailChanges {
 
     public EmailChanges(Database database, AuditLog audit, Mailer mailer, Access access, MailedLinks links) {
         this.database = database;
-        this.audit = audit;
+        this.trail = new Trail(audit);
         this.mailer = mailer;
         this.access = access;
         this.links = links;
@@ -76,7 +77,7 @@ public class EmailChanges {
      * followed. An earlier unconfirmed request's link stops working.
      */
     public Me request(Caller caller, String email) {
-        String address = Addresses.valid("email", email);
+        String address = Logins.validEmail("email", email);
         database.runInTransaction(connection -> {
             Logins.Login login = Logins.byId(connection, caller.userId()).orElseThrow(NotFoundException::new);
             if (address.equalsIgnoreCase(login.email() == null ? "" : login.email())) {
@@ -93,7 +94,7 @@ public class EmailChanges {
             } catch (IllegalArgumentException unsendable) {
                 throw new ValidationException("email", "is not an address mail can be sent to");
             }
-            audit.record(caller, "users.email.change-requested", "login:" + login.id(), AuditOutcome.SUCCESS, "to " + address);
+            trail.record(caller, caller.organizationId(), "users.email.change-requested", "login:" + login.id(), "to " + address);
         });
         return me(caller);
     }
@@ -120,9 +121,10 @@ public class EmailChanges {
             if (login.email() != null && !login.email().equalsIgnoreCase(request.newEmail())) {
                 tellOldAddress(login, request.newEmail());
             }
-            LinkCaller actor = new LinkCaller(login.id(), login.username(), access.firstOrganization(login.id()).orElse(null),
+            // A login's own change: in the trail of the first of its organizations.
+            Author actor = new Author(login.id(), login.username(), access.firstOrganization(login.id()).orElse(null),
                     languageOf(login), sourceAddress);
-            audit.record(actor, "users.email.changed", "login:" + login.id(), AuditOutcome.SUCCESS,
+            trail.record(actor, actor.organizationId(), "users.email.changed", "login:" + login.id(),
                     "from " + (login.email() == null ? "none" : login.email()) + " to " + request.newEmail());
             access.changedAfterCommit();
             return new Confirmed(request.newEmail());

@@ -1,14 +1,14 @@
 package dev.kontor.users.internal.invitation;
 
 import dev.kontor.users.internal.access.Words;
-import dev.kontor.users.internal.workgroup.SearchText;
+import dev.kontor.users.internal.organization.ListQuery;
+import dev.kontor.users.internal.organization.TextFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,30 +53,10 @@ final class InvitationStore {
     /** A page of the organization's invitations, newest first, optionally only addresses containing {@code q}. */
     static List<Invitation> page(Connection connection, String organizationId, String q, String before, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users_invitation WHERE organization_id = ?");
-        List<String> values = new ArrayList<>(List.of(organizationId));
-        String pattern = SearchText.containing(q);
-        if (pattern != null) {
-            sql.append(" AND LOWER(email) LIKE ? ESCAPE '\\'");
-            values.add(pattern);
-        }
-        if (before != null) {
-            sql.append(" AND id < ?");
-            values.add(before);
-        }
-        sql.append(" ORDER BY id DESC LIMIT ").append(limit);
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                select.setString(i + 1, values.get(i));
-            }
-            List<Invitation> invitations = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    invitations.add(invitationOf(row));
-                }
-            }
-            return invitations;
-        }
+        return new ListQuery("SELECT " + COLUMNS + " FROM users_invitation WHERE organization_id = ?", organizationId)
+                .andIfGiven("LOWER(email) LIKE ? ESCAPE '\\'", TextFields.containsPattern(q))
+                .andIfGiven("id < ?", before)
+                .rows(connection, "id DESC", limit, InvitationStore::invitationOf);
     }
 
     /** Whether the organization has a pending, unexpired invitation for the address. */

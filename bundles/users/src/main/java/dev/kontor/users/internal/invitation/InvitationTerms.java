@@ -4,16 +4,13 @@ import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.rest.ValidationException.FieldError;
 import dev.kontor.api.security.Caller;
-import dev.kontor.users.internal.UsersPermissions;
-import dev.kontor.users.internal.access.AccessQuery;
-import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
-import dev.kontor.users.internal.organization.Memberships;
+import dev.kontor.users.internal.login.Logins;
+import dev.kontor.users.internal.organization.Delegation;
+import dev.kontor.users.internal.organization.OrganizationFacts;
 import dev.kontor.users.internal.organization.Products;
 import dev.kontor.users.internal.organization.Roles;
 import dev.kontor.users.internal.organization.TextFields;
-import dev.kontor.users.internal.workgroup.OrganizationFacts;
-import dev.kontor.users.internal.workgroup.OwnAccessLimit;
 import dev.kontor.users.internal.workgroup.WorkgroupStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,12 +39,9 @@ record InvitationTerms(String email, String roleId, List<String> products, List<
         if (request == null) {
             throw new ValidationException("email", "required");
         }
-        String email = Addresses.valid("email", request.email());
+        String email = Logins.validEmail("email", request.email());
         List<String> products = Products.valid("products", request.products() == null ? List.of() : request.products(), catalog);
         String role = request.role() == null ? null : request.role().strip();
-        if (role != null && !TextFields.plausibleId(role)) {
-            throw new ValidationException("role", "is not a role of this organization");
-        }
         Roles.requireKnown(connection, organization.id(), role, "role");
         List<FieldError> errors = new ArrayList<>();
         List<String> workgroups = workgroups(connection, organization.id(), request.workgroups(), errors);
@@ -59,23 +53,13 @@ record InvitationTerms(String email, String roleId, List<String> products, List<
         return terms;
     }
 
-    /**
-     * The caller may hand out these terms: an owner's role only as an owner (or operator
-     * staff administering every organization), and nothing the caller lacks.
-     */
+    /** The caller may hand out these terms ({@link Delegation}: what a member given them would hold). */
     void requireMayOffer(Connection connection, Caller caller, OrganizationFacts organization,
             DeclaredPermissions.Catalog catalog) throws SQLException {
-        boolean administersAll = caller.isOperator() && caller.has(UsersPermissions.ORGANIZATIONS_ALL);
-        if (BuiltInRole.OWNER.id().equals(roleId) && !administersAll && !Memberships.find(connection, organization.id(),
-                caller.userId()).map(member -> BuiltInRole.OWNER.id().equals(member.roleId())).orElse(false)) {
-            throw new ProblemException(403, "owner-required", "Only an owner can invite an owner.");
-        }
-        Set<String> given = new HashSet<>(AccessQuery.rolePermissions(connection, catalog, organization.id(),
-                organization.operator(), roleId));
         Set<String> allProducts = new HashSet<>(products);
         allProducts.addAll(WorkgroupStore.productsOf(connection, organization.id(), workgroups));
-        given.addAll(OwnAccessLimit.ofProducts(allProducts, catalog, organization.operator()));
-        OwnAccessLimit.require(caller, given);
+        new Delegation(connection, caller, organization.id(), organization.operator(), catalog)
+                .requireMayAssign(roleId, allProducts);
     }
 
     private static List<String> workgroups(Connection connection, String organizationId, List<String> given,

@@ -1,7 +1,6 @@
 package dev.kontor.users.internal.invitation;
 
 import dev.kontor.api.audit.AuditLog;
-import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.mail.Mailer;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
@@ -18,11 +17,12 @@ import dev.kontor.users.internal.login.PasswordHasher;
 import dev.kontor.users.internal.login.Secrets;
 import dev.kontor.users.internal.organization.Contact;
 import dev.kontor.users.internal.organization.Memberships;
+import dev.kontor.users.internal.organization.OrganizationFacts;
 import dev.kontor.users.internal.organization.Role;
 import dev.kontor.users.internal.organization.Roles;
 import dev.kontor.users.internal.organization.TextFields;
-import dev.kontor.users.internal.workgroup.OrganizationFacts;
-import dev.kontor.users.internal.workgroup.SearchText;
+import dev.kontor.users.internal.trail.Author;
+import dev.kontor.users.internal.trail.Trail;
 import dev.kontor.users.internal.workgroup.WorkgroupStore;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
@@ -54,7 +54,7 @@ public class Invitations {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final Database database;
-    private final AuditLog audit;
+    private final Trail trail;
     private final Mailer mailer;
     private final Access access;
     private final DeclaredPermissions declared;
@@ -73,7 +73,7 @@ public class Invitations {
     public Invitations(Database database, AuditLog audit, Mailer mailer, Access access, DeclaredPermissions declared,
             Roles roles, MailedLinks links, int passwordMinLength) {
         this.database = database;
-        this.audit = audit;
+        this.trail = new Trail(audit);
         this.mailer = mailer;
         this.access = access;
         this.declared = declared;
@@ -85,7 +85,7 @@ public class Invitations {
     /** The organization's invitations, newest first; {@code q} searches the addresses. */
     public Page<Invitation.View> list(String organizationId, String q, PageRequest page) {
         Instant now = links.now();
-        String after = SearchText.after(page.after());
+        String after = TextFields.cursorText(page.after());
         List<Invitation> rows = database.inTransaction(connection -> InvitationStore.page(connection, organizationId, q,
                 after, page.limit() + 1));
         return page.toPage(rows.stream().map(row -> row.view(now)).toList(), Invitation.View::id);
@@ -112,7 +112,7 @@ public class Invitations {
                     terms.products(), terms.workgroups(), InvitationState.PENDING, caller.userId(), now, links.expiryFromNow(), 0);
             InvitationStore.insert(connection, invitation, Secrets.hashOf(token));
             mail(caller, organization, invitation, token);
-            audit.record(caller, "users.invitation.created", target(invitation), AuditOutcome.SUCCESS,
+            trail.record(caller, organizationId, "users.invitation.created", target(invitation),
                     invitation.email() + " as " + invitation.roleId());
             return invitation.view(now);
         });
@@ -134,7 +134,7 @@ public class Invitations {
             if (!InvitationStore.end(connection, id, InvitationState.REVOKED, caller.userId(), links.now(), null)) {
                 throw notPending(InvitationState.REVOKED);
             }
-            audit.record(caller, "users.invitation.revoked", target(invitation.get()), AuditOutcome.SUCCESS,
+            trail.record(caller, organizationId, "users.invitation.revoked", target(invitation.get()),
                     invitation.get().email());
             return true;
         });
@@ -167,7 +167,7 @@ public class Invitations {
             }
             Invitation renewed = InvitationStore.find(connection, organizationId, id).orElseThrow();
             mail(caller, organization, renewed, token);
-            audit.record(caller, "users.invitation.resent", target(renewed), AuditOutcome.SUCCESS, renewed.email());
+            trail.record(caller, organizationId, "users.invitation.resent", target(renewed), renewed.email());
             return Optional.of(renewed.view(links.now()));
         });
     }
@@ -218,14 +218,13 @@ public class Invitations {
                     .orElseThrow(Invitations::unknownLink);
             requireRoleExists(connection, invitation);
             Caller actor = login.isPresent() ? login.get().create(connection, invitation, sourceAddress)
-                    : new LinkCaller(caller.get().userId(), caller.get().username(), organization.id(), caller.get().locale(),
-                            caller.get().sourceAddress());
+                    : Author.of(caller.get(), organization.id()); // joins as themselves, whatever organization they came from
             if (Memberships.find(connection, organization.id(), actor.userId()).isPresent()) {
                 throw new ProblemException(409, "already-member", "This login is already a member of the organization.");
             }
             InvitationStore.answeredBy(connection, invitation.id(), actor.userId());
             join(connection, invitation, actor.userId());
-            audit.record(actor, "users.invitation.accepted", target(invitation), AuditOutcome.SUCCESS,
+            trail.record(actor, organization.id(), "users.invitation.accepted", target(invitation),
                     (login.isPresent() ? "new login " : "login ") + actor.username() + " joined as " + invitation.roleId());
             access.changedAfterCommit();
             return new Joined(organization.id(), organization.name(), actor.userId(), actor.username());
@@ -245,9 +244,9 @@ public class Invitations {
             if (!InvitationStore.end(connection, invitation.id(), InvitationState.DECLINED, userId, links.now(), links.now())) {
                 throw answeredMeanwhile(connection, hash);
             }
-            Caller actor = new LinkCaller(userId, caller.map(Caller::username).orElse(invitation.email()),
+            Caller actor = new Author(userId, caller.map(Caller::username).orElse(invitation.email()),
                     invitation.organizationId(), caller.map(Caller::locale).orElse(Locale.ENGLISH), sourceAddress);
-            audit.record(actor, "users.invitation.declined", target(invitation), AuditOutcome.SUCCESS, invitation.email());
+            trail.record(actor, invitation.organizationId(), "users.invitation.declined", target(invitation), invitation.email());
         });
     }
 
@@ -353,10 +352,10 @@ public class Invitations {
     private record NewLogin(Logins.NewLogin login, String passwordHash) {
 
         /** Creates the login with the invited address and returns it as the actor. */
-        LinkCaller create(Connection connection, Invitation invitation, String sourceAddress) throws SQLException {
+        Author create(Connection connection, Invitation invitation, String sourceAddress) throws SQLException {
             Logins.Login created = Logins.create(connection, new Logins.NewLogin(login.username(), invitation.email(),
                     login.displayName(), login.language()), passwordHash);
-            return new LinkCaller(created.id(), created.username(), invitation.organizationId(),
+            return new Author(created.id(), created.username(), invitation.organizationId(),
                     Locale.forLanguageTag(created.language()), sourceAddress);
         }
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class Logins {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{2,99}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** A local part, then a domain of at least two non-empty labels; which characters may appear is {@link #addressCharacter}. */
+    private static final Pattern EMAIL = Pattern.compile("[^@]{1,64}@[^@.]+(\\.[^@.]+)+");
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, username, email, display_name, language, password_hash, version";
 
@@ -79,10 +80,15 @@ public final class Logins {
         return value;
     }
 
-    /** A plausible e-mail address, stripped; else a validation error on {@code field}. */
+    /**
+     * A plausible e-mail address, stripped; else a validation error on {@code field}. The
+     * one rule for every address this module stores or mails to: no control characters
+     * (PostgreSQL refuses a NUL in a parameter, the mail bundle refuses any), no white
+     * space, no invisible formatting characters and no broken surrogate pairs.
+     */
     public static String validEmail(String field, String email) {
         String value = email == null ? "" : email.strip();
-        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        if (value.length() > 254 || !EMAIL.matcher(value).matches() || !value.codePoints().allMatch(Logins::addressCharacter)) {
             throw new ValidationException(field, "a valid e-mail address");
         }
         return value;
@@ -94,6 +100,12 @@ public final class Logins {
             throw new ValidationException(field, "between " + minLength + " and 200 characters");
         }
         return password.toCharArray();
+    }
+
+    private static boolean addressCharacter(int codePoint) {
+        int type = Character.getType(codePoint);
+        return !Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
+                && type != Character.FORMAT && type != Character.SURROGATE;
     }
 
     private static String key(String username) {

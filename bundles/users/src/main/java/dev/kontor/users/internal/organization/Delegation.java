@@ -1,76 +1,93 @@
 package dev.kontor.users.internal.organization;
 
+import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.users.internal.UsersPermissions;
 import dev.kontor.users.internal.access.AccessQuery;
 import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Who may hand out or take away which access in one organization (U2): nobody gives a
- * role or product access carrying a permission they do not hold themselves, nor changes
- * or removes a member holding such a permission; and only an owner (or operator staff
- * administering every organization) appoints, demotes or removes an owner. Without
- * this, an administrator could make themselves owner.
+ * Who may hand out or take away which access in one organization (U2), the one rule
+ * for members, invitations, workgroups and roles: nobody gives a role, product or group
+ * carrying a permission they do not hold themselves, nor changes or removes a member
+ * holding such a permission; and only an owner (or operator staff administering every
+ * organization) appoints, invites, demotes or removes an owner. Without this, an
+ * administrator could make themselves owner, and managing members would be a way to
+ * any permission.
  */
-final class Delegation {
+public final class Delegation {
 
     private final Connection connection;
     private final Caller caller;
-    private final Locks.LockedOrganization organization;
+    private final String organizationId;
+    private final boolean operatorOrganization;
     private final DeclaredPermissions.Catalog catalog;
 
-    Delegation(Connection connection, Caller caller, Locks.LockedOrganization organization, DeclaredPermissions.Catalog catalog) {
+    /** The rule for the caller in an organization, of the operator's kind or a customer's. */
+    public Delegation(Connection connection, Caller caller, String organizationId, boolean operatorOrganization,
+            DeclaredPermissions.Catalog catalog) {
         this.connection = connection;
         this.caller = caller;
-        this.organization = organization;
+        this.organizationId = organizationId;
+        this.operatorOrganization = operatorOrganization;
         this.catalog = catalog;
+    }
+
+    static Delegation in(Connection connection, Caller caller, Locks.LockedOrganization organization,
+            DeclaredPermissions.Catalog catalog) {
+        return new Delegation(connection, caller, organization.id(), organization.operator(), catalog);
     }
 
     /**
      * The caller may deal in this role and these products: give them to a member, or
      * change or remove a member who holds them now.
+     *
+     * @throws ProblemException 403 {@code owner-required} or {@code exceeds-own-access}
      */
-    void requireMayAssign(String roleId, Collection<String> products) throws SQLException {
+    public void requireMayAssign(String roleId, Collection<String> products) throws SQLException {
         if (BuiltInRole.OWNER.id().equals(roleId)) {
             requireOwner();
         }
-        requireHolds(caller, accessOf(roleId, products));
+        Set<String> permissions = AccessQuery.rolePermissions(connection, catalog, organizationId, operatorOrganization, roleId);
+        permissions.addAll(catalog.ofProducts(products, operatorOrganization));
+        requireHolds(caller, permissions);
     }
 
-    /** The caller holds every one of the permissions. */
-    static void requireHolds(Caller caller, Collection<String> permissions) {
-        if (!permissions.stream().allMatch(caller::has)) {
-            throw Refusals.exceedsOwnAccess();
+    /**
+     * The caller may give these products (to a group, say) or take them away.
+     *
+     * @throws ProblemException 403 {@code exceeds-own-access}
+     */
+    public void requireMayAssignProducts(Collection<String> products) {
+        requireHolds(caller, catalog.ofProducts(products, operatorOrganization));
+    }
+
+    /**
+     * The caller holds every one of the permissions.
+     *
+     * @throws ProblemException 403 {@code exceeds-own-access} naming what the caller lacks
+     */
+    public static void requireHolds(Caller caller, Collection<String> permissions) {
+        Set<String> lacking = new TreeSet<>(permissions);
+        lacking.removeIf(caller::has);
+        if (!lacking.isEmpty()) {
+            throw Refusals.exceedsOwnAccess(lacking);
         }
-    }
-
-    private Set<String> accessOf(String roleId, Collection<String> products) throws SQLException {
-        Set<String> permissions = AccessQuery.rolePermissions(connection, catalog, organization.id(), organization.operator(),
-                roleId);
-        products.forEach(product -> permissions.addAll(catalog.ofProduct(product, organization.operator())));
-        return permissions;
     }
 
     private void requireOwner() throws SQLException {
-        if (caller.isOperator() && caller.has(UsersPermissions.ORGANIZATIONS_ALL)) {
+        if (UsersPermissions.administersAll(caller)) {
             return;
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT role_id FROM users_membership WHERE organization_id = ? AND user_id = ?")) {
-            select.setString(1, organization.id());
-            select.setString(2, caller.userId());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next() || !BuiltInRole.OWNER.id().equals(row.getString(1))) {
-                    throw Refusals.ownerRequired();
-                }
-            }
+        if (!Memberships.find(connection, organizationId, caller.userId()).map(Memberships.Row::roleId)
+                .filter(BuiltInRole.OWNER.id()::equals).isPresent()) {
+            throw Refusals.ownerRequired();
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.login.Logins;
 import dev.kontor.users.internal.login.PasswordHasher;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -95,7 +96,7 @@ public class Members {
         return database.inTransaction(connection -> {
             Locks.LockedOrganization organization = Locks.organizationOrNotFound(connection, organizationId);
             String roleId = Roles.requireKnown(connection, organizationId, request.role(), "role");
-            new Delegation(connection, caller, organization, catalog).requireMayAssign(roleId, products);
+            Delegation.in(connection, caller, organization, catalog).requireMayAssign(roleId, products);
             String userId;
             if (newLogin != null) {
                 userId = createLogin(connection, newLogin);
@@ -135,7 +136,7 @@ public class Members {
             Contact contact = change.contact() == null ? current.contact() : change.contact().over(current.contact());
             boolean roleChanges = !roleId.equals(current.roleId());
             if (roleChanges || !new HashSet<>(products).equals(new HashSet<>(current.products()))) {
-                Delegation delegation = new Delegation(connection, caller, organization, catalog);
+                Delegation delegation = Delegation.in(connection, caller, organization, catalog);
                 delegation.requireMayAssign(current.roleId(), current.products());
                 delegation.requireMayAssign(roleId, products);
             }
@@ -211,7 +212,7 @@ public class Members {
     private void removeLocked(Connection connection, Caller caller, Locks.LockedOrganization organization,
             List<Memberships.Row> rows) throws SQLException {
         String organizationId = organization.id();
-        Delegation delegation = new Delegation(connection, caller, organization, declared.catalog());
+        Delegation delegation = Delegation.in(connection, caller, organization, declared.catalog());
         for (Memberships.Row row : rows) {
             if (!row.userId().equals(caller.userId())) {
                 delegation.requireMayAssign(row.roleId(), row.products());
@@ -236,9 +237,6 @@ public class Members {
     private NewLogin newLogin(Caller caller, MemberRequests.NewLogin request) {
         String username = Logins.validUsername("new_login.username", request.username());
         String email = Logins.validEmail("new_login.email", request.email());
-        if (!TextFields.plausibleId(email)) {
-            throw new ValidationException("new_login.email", "a valid e-mail address");
-        }
         String displayName = TextFields.name("new_login.display_name", request.displayName(), MAX_DISPLAY_NAME);
         String language = request.language() == null ? defaultLanguage(caller) : request.language();
         if (!Set.of("en", "de").contains(language)) {

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -93,30 +92,10 @@ public final class Memberships {
      */
     static List<Sorted> page(Connection connection, String organizationId, String pattern, String afterKey, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + MEMBER_COLUMNS + MEMBER_FROM + " WHERE m.organization_id = ?");
-        List<String> values = new ArrayList<>(List.of(organizationId));
-        if (pattern != null) {
-            sql.append(" AND (l.username_key LIKE ? ESCAPE '\\' OR LOWER(l.email) LIKE ? ESCAPE '\\')");
-            values.add(pattern);
-            values.add(pattern);
-        }
-        if (afterKey != null) {
-            sql.append(" AND l.username_key > ?");
-            values.add(afterKey);
-        }
-        sql.append(" ORDER BY l.username_key LIMIT ").append(limit);
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                select.setString(i + 1, values.get(i));
-            }
-            List<Sorted> members = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    members.add(new Sorted(memberOf(row), row.getString(13)));
-                }
-            }
-            return members;
-        }
+        return new ListQuery("SELECT " + MEMBER_COLUMNS + MEMBER_FROM + " WHERE m.organization_id = ?", organizationId)
+                .andIfGiven("(l.username_key LIKE ? ESCAPE '\\' OR LOWER(l.email) LIKE ? ESCAPE '\\')", pattern)
+                .andIfGiven("l.username_key > ?", afterKey)
+                .rows(connection, "l.username_key", limit, row -> new Sorted(memberOf(row), row.getString(13)));
     }
 
     private static Member memberOf(ResultSet row) throws SQLException {

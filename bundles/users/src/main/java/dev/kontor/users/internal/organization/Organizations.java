@@ -12,6 +12,7 @@ import dev.kontor.api.storage.Ids;
 import dev.kontor.users.internal.UsersPermissions;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.BuiltInRole;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -55,37 +55,19 @@ public class Organizations {
      */
     public Page<Organization> list(Caller caller, String q, PageRequest request) {
         String pattern = TextFields.containsPattern(q);
-        boolean all = seesAll(caller);
+        boolean all = UsersPermissions.administersAll(caller);
         String[] after = request.after() == null ? null : cursor(request.after());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users_organization o LEFT JOIN users_membership m "
-                + "ON m.organization_id = o.id AND m.user_id = ? WHERE 1 = 1");
-        List<String> values = new ArrayList<>(List.of(caller.userId()));
+        ListQuery query = new ListQuery("SELECT " + COLUMNS + " FROM users_organization o LEFT JOIN users_membership m "
+                + "ON m.organization_id = o.id AND m.user_id = ? WHERE 1 = 1", caller.userId());
         if (!all) {
-            sql.append(" AND m.user_id IS NOT NULL");
+            query.and("m.user_id IS NOT NULL");
         }
-        if (pattern != null) {
-            sql.append(" AND LOWER(o.name) LIKE ? ESCAPE '\\'");
-            values.add(pattern);
-        }
+        query.andIfGiven("LOWER(o.name) LIKE ? ESCAPE '\\'", pattern);
         if (after != null) {
-            sql.append(" AND (LOWER(o.name) > ? OR (LOWER(o.name) = ? AND o.id > ?))");
-            values.addAll(List.of(after[0], after[0], after[1]));
+            query.and("(LOWER(o.name) > ? OR (LOWER(o.name) = ? AND o.id > ?))", after[0], after[0], after[1]);
         }
-        sql.append(" ORDER BY LOWER(o.name), o.id LIMIT ").append(request.limit() + 1);
-        List<Sorted> rows = database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < values.size(); i++) {
-                    select.setString(i + 1, values.get(i));
-                }
-                List<Sorted> found = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        found.add(new Sorted(organizationOf(row), row.getString(8) + "\n" + row.getString(1)));
-                    }
-                }
-                return found;
-            }
-        });
+        List<Sorted> rows = database.inTransaction(connection -> query.rows(connection, "LOWER(o.name), o.id",
+                request.limit() + 1, row -> new Sorted(organizationOf(row), row.getString(8) + "\n" + row.getString(1))));
         Page<Sorted> page = request.toPage(rows, Sorted::key);
         return new Page<>(page.items().stream().map(Sorted::organization).toList(), page.nextCursor());
     }
@@ -157,10 +139,6 @@ public class Organizations {
                 return row.next() ? Optional.of(organizationOf(row)) : Optional.empty();
             }
         }
-    }
-
-    private static boolean seesAll(Caller caller) {
-        return caller.isOperator() && caller.has(UsersPermissions.ORGANIZATIONS_ALL);
     }
 
     /** The sort key of a cursor: lower-cased name and id, split at the line break that names never contain. */

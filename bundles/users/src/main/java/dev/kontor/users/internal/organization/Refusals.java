@@ -1,6 +1,7 @@
 package dev.kontor.users.internal.organization;
 
 import dev.kontor.api.rest.ProblemException;
+import java.util.Collection;
 
 /** The refusals of membership and role changes, each with its stable problem type. */
 final class Refusals {
@@ -35,13 +36,13 @@ final class Refusals {
     }
 
     /** No one hands out, or takes away, more than they hold themselves. */
-    static ProblemException exceedsOwnAccess() {
+    static ProblemException exceedsOwnAccess(Collection<String> lacking) {
         return new ProblemException(403, "exceeds-own-access",
-                "You can only give or take away permissions you hold yourself.");
+                "You can only give or take away permissions you hold yourself; you lack " + String.join(", ", lacking) + ".");
     }
 
     static ProblemException ownerRequired() {
-        return new ProblemException(403, "owner-required", "Only an owner can appoint, demote or remove an owner.");
+        return new ProblemException(403, "owner-required", "Only an owner can appoint, invite, demote or remove an owner.");
     }
 
     /** The operator's login admin comes back at every start; deleting it would only look done. */

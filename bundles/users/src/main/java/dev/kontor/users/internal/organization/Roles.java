@@ -12,6 +12,7 @@ import dev.kontor.users.internal.access.AccessQuery;
 import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.access.Words;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,7 +76,7 @@ public class Roles {
     public List<Role> list(String organizationId) {
         DeclaredPermissions.Catalog catalog = declared.catalog();
         return database.inTransaction(connection -> {
-            boolean operator = operatorFlag(connection, organizationId);
+            boolean operator = OrganizationFacts.of(connection, organizationId).orElseThrow(NotFoundException::new).operator();
             Map<String, Integer> members = memberCounts(connection, organizationId);
             List<Role> roles = new ArrayList<>();
             for (BuiltInRole role : BuiltInRole.values()) {
@@ -269,18 +270,6 @@ public class Roles {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new StoredRole(row.getString(1), Words.of(row.getString(2)), row.getLong(3)))
                         : Optional.empty();
-            }
-        }
-    }
-
-    private static boolean operatorFlag(Connection connection, String organizationId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT operator FROM users_organization WHERE id = ?")) {
-            select.setString(1, organizationId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException();
-                }
-                return row.getBoolean(1);
             }
         }
     }

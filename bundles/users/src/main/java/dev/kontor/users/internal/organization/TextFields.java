@@ -47,8 +47,12 @@ public final class TextFields {
         return id != null && id.length() <= 200 && id.codePoints().noneMatch(Character::isISOControl);
     }
 
-    /** The text of a cursor a list made, or a validation error naming {@code cursor}. */
-    static String cursorText(String text) {
+    /**
+     * The text of a cursor a list made (its sort key), or a validation error naming
+     * {@code cursor}: a decoded cursor is client input, and PostgreSQL refuses control
+     * characters in a parameter, which would be a 500 rather than the client's 400.
+     */
+    public static String cursorText(String text) {
         if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
             throw new ValidationException("cursor", "is not a cursor of this list");
         }
@@ -57,9 +61,10 @@ public final class TextFields {
 
     /**
      * The LIKE pattern for a search text ({@code q}) matching anywhere, lower-cased, with
-     * the pattern characters escaped by {@code \}; null when there is nothing to search for.
+     * the pattern characters escaped by {@code \} (for {@code ESCAPE '\'} on a lower-cased
+     * column); null when there is nothing to search for.
      */
-    static String containsPattern(String q) {
+    public static String containsPattern(String q) {
         if (q == null || q.isBlank()) {
             return null;
         }

@@ -47,7 +47,7 @@ public class InvitationsResource {
     @RequiresPermission(UsersPermissions.MEMBERS_MANAGE)
     public Page<Invitation.View> list(@PathParam("org") String org, @QueryParam("q") String q,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context SecurityContext security) {
-        String organizationId = OrganizationScope.require(Caller.of(security).orElseThrow(), PathIds.of(org));
+        String organizationId = OrganizationScope.require(Caller.of(security).orElseThrow(), org);
         return invitations.list(organizationId, q, PageRequest.of(limit, cursor));
     }
 
@@ -56,7 +56,7 @@ public class InvitationsResource {
     @RequiresPermission(UsersPermissions.MEMBERS_MANAGE)
     public Response invite(@PathParam("org") String org, InvitationRequest request, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        Invitation.View invitation = invitations.invite(caller, OrganizationScope.require(caller, PathIds.of(org)), request);
+        Invitation.View invitation = invitations.invite(caller, OrganizationScope.require(caller, org), request);
         return Response.status(Response.Status.CREATED).entity(invitation).build();
     }
 
@@ -66,7 +66,7 @@ public class InvitationsResource {
     @RequiresPermission(UsersPermissions.MEMBERS_MANAGE)
     public Response revoke(@PathParam("org") String org, @PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        if (!invitations.revoke(caller, OrganizationScope.require(caller, PathIds.of(org)), PathIds.of(id))) {
+        if (!invitations.revoke(caller, OrganizationScope.require(caller, org), PathIds.of(id))) {
             throw new NotFoundException();
         }
         return Response.noContent().build();
@@ -79,7 +79,7 @@ public class InvitationsResource {
     public Invitation.View resend(@PathParam("org") String org, @PathParam("id") String id,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        return invitations.resend(caller, OrganizationScope.require(caller, PathIds.of(org)), PathIds.of(id))
+        return invitations.resend(caller, OrganizationScope.require(caller, org), PathIds.of(id))
                 .orElseThrow(NotFoundException::new);
     }
 }

@@ -52,7 +52,7 @@ public class MembersResource {
     public Page<Member> list(@PathParam("org") String organizationId, @QueryParam("q") String q,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        return members.list(scope(caller, organizationId), q, PageRequest.of(limit, cursor));
+        return members.list(OrganizationScope.require(caller, organizationId), q, PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -61,7 +61,7 @@ public class MembersResource {
     public Response get(@PathParam("org") String organizationId, @PathParam("user") String userId,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        Member member = members.find(scope(caller, organizationId), PathIds.of(userId))
+        Member member = members.find(OrganizationScope.require(caller, organizationId), PathIds.of(userId))
                 .orElseThrow(NotFoundException::new);
         return Response.ok(member).tag(ETags.of(member.version())).build();
     }
@@ -72,7 +72,7 @@ public class MembersResource {
     @RequiresPermission(UsersPermissions.MEMBERS_MANAGE)
     public Response add(@PathParam("org") String organizationId, MemberRequests.Add request, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        Member added = members.add(caller, scope(caller, organizationId), request);
+        Member added = members.add(caller, OrganizationScope.require(caller, organizationId), request);
         return Response.status(Response.Status.CREATED).entity(added).tag(ETags.of(added.version())).build();
     }
 
@@ -85,7 +85,7 @@ public class MembersResource {
             MemberRequests.Change request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        Member changed = members.change(caller, scope(caller, organizationId), PathIds.of(userId), ifMatch, request);
+        Member changed = members.change(caller, OrganizationScope.require(caller, organizationId), PathIds.of(userId), ifMatch, request);
         return Response.ok(changed).tag(ETags.of(changed.version())).build();
     }
 
@@ -96,7 +96,7 @@ public class MembersResource {
     public Response remove(@PathParam("org") String organizationId, @PathParam("user") String userId,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        members.remove(caller, scope(caller, organizationId), PathIds.of(userId));
+        members.remove(caller, OrganizationScope.require(caller, organizationId), PathIds.of(userId));
         return Response.noContent().build();
     }
 
@@ -108,11 +108,6 @@ public class MembersResource {
     public MemberRequests.BulkRemoved bulkRemove(@PathParam("org") String organizationId, MemberRequests.BulkRemove request,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        return members.bulkRemove(caller, scope(caller, organizationId), request);
-    }
-
-    /** The organization of the path, once the caller may address it. */
-    private static String scope(Caller caller, String organizationId) {
-        return OrganizationScope.require(caller, PathIds.of(organizationId));
+        return members.bulkRemove(caller, OrganizationScope.require(caller, organizationId), request);
     }
 }

@@ -18,11 +18,14 @@ public final class OrganizationScope {
     private OrganizationScope() {
     }
 
-    /** The organization id of the path, once the caller may address it. */
+    /**
+     * The organization id of the path, once the caller may address it; one that cannot be
+     * an id at all names nothing either ({@link PathIds}), also for operator staff.
+     */
     public static String require(Caller caller, String organizationId) {
         if (organizationId != null && (organizationId.equals(caller.organizationId())
-                || caller.isOperator() && caller.has(UsersPermissions.ORGANIZATIONS_ALL))) {
-            return organizationId;
+                || UsersPermissions.administersAll(caller))) {
+            return PathIds.of(organizationId);
         }
         throw new NotFoundException();
     }

@@ -66,7 +66,7 @@ public class OrganizationsResource {
     @Path("{org}")
     public Response get(@PathParam("org") String organizationId, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        Organization organization = organizations.find(caller, OrganizationScope.require(caller, PathIds.of(organizationId)))
+        Organization organization = organizations.find(caller, OrganizationScope.require(caller, organizationId))
                 .orElseThrow(NotFoundException::new);
         return Response.ok(organization).tag(ETags.of(organization.version())).build();
     }
@@ -78,7 +78,7 @@ public class OrganizationsResource {
     public Response rename(@PathParam("org") String organizationId, OrganizationRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        String organization = OrganizationScope.require(caller, PathIds.of(organizationId));
+        String organization = OrganizationScope.require(caller, organizationId);
         Organization renamed = organizations.rename(caller, organization, ifMatch, request == null ? null : request.name());
         return Response.ok(renamed).tag(ETags.of(renamed.version())).build();
     }
@@ -88,7 +88,7 @@ public class OrganizationsResource {
     @Path("{org}/leave")
     public Response leave(@PathParam("org") String organizationId, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        members.leave(caller, OrganizationScope.require(caller, PathIds.of(organizationId)));
+        members.leave(caller, OrganizationScope.require(caller, organizationId));
         return Response.noContent().build();
     }
 

@@ -49,7 +49,7 @@ public class WorkgroupsResource {
     @RequiresPermission(UsersPermissions.WORKGROUPS_VIEW)
     public Page<Workgroup> list(@PathParam("org") String org, @QueryParam("q") String q, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
-        String organizationId = OrganizationScope.require(Caller.of(security).orElseThrow(), PathIds.of(org));
+        String organizationId = OrganizationScope.require(Caller.of(security).orElseThrow(), org);
         return workgroups.list(organizationId, q, PageRequest.of(limit, cursor));
     }
 
@@ -58,7 +58,7 @@ public class WorkgroupsResource {
     @RequiresPermission(UsersPermissions.WORKGROUPS_MANAGE)
     public Response create(@PathParam("org") String org, NewWorkgroup request, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        Workgroup created = workgroups.create(caller, OrganizationScope.require(caller, PathIds.of(org)), request);
+        Workgroup created = workgroups.create(caller, OrganizationScope.require(caller, org), request);
         return Response.status(Response.Status.CREATED).entity(created).tag(ETags.of(created.version())).build();
     }
 
@@ -66,7 +66,7 @@ public class WorkgroupsResource {
     @Path("{id}")
     @RequiresPermission(UsersPermissions.WORKGROUPS_VIEW)
     public Response get(@PathParam("org") String org, @PathParam("id") String id, @Context SecurityContext security) {
-        String organizationId = OrganizationScope.require(Caller.of(security).orElseThrow(), PathIds.of(org));
+        String organizationId = OrganizationScope.require(Caller.of(security).orElseThrow(), org);
         return workgroups.find(organizationId, PathIds.of(id)).map(WorkgroupsResource::withTag).orElseThrow(NotFoundException::new);
     }
 
@@ -78,7 +78,7 @@ public class WorkgroupsResource {
     public Response change(@PathParam("org") String org, @PathParam("id") String id, WorkgroupChange request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        return workgroups.change(caller, OrganizationScope.require(caller, PathIds.of(org)), PathIds.of(id), ifMatch, request)
+        return workgroups.change(caller, OrganizationScope.require(caller, org), PathIds.of(id), ifMatch, request)
                 .map(WorkgroupsResource::withTag).orElseThrow(NotFoundException::new);
     }
 
@@ -88,7 +88,7 @@ public class WorkgroupsResource {
     public Response delete(@PathParam("org") String org, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow();
-        if (!workgroups.delete(caller, OrganizationScope.require(caller, PathIds.of(org)), PathIds.of(id), ifMatch)) {
+        if (!workgroups.delete(caller, OrganizationScope.require(caller, org), PathIds.of(id), ifMatch)) {
             throw new NotFoundException();
         }
         return Response.noContent().build();

@@ -12,6 +12,9 @@ import dev.kontor.api.storage.Ids;
 import dev.kontor.users.internal.UsersConfiguration;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.organization.ListQuery;
+import dev.kontor.users.internal.organization.TextFields;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +49,7 @@ public class SupportGrants {
     private static final String COLUMNS = "id, content_type, granted_by, created_at, expires_at, revoked_at";
 
     private final Database database;
-    private final AuditLog audit;
+    private final Trail trail;
     private final Access access;
     private final DeclaredPermissions declared;
     private final Duration lifetime;
@@ -61,7 +64,7 @@ public class SupportGrants {
     public SupportGrants(Database database, AuditLog audit, Access access, DeclaredPermissions declared, Duration lifetime,
             Clock clock) {
         this.database = database;
-        this.audit = audit;
+        this.trail = new Trail(audit);
         this.access = access;
         this.declared = declared;
         this.lifetime = lifetime;
@@ -71,18 +74,11 @@ public class SupportGrants {
     /** The organization's grants, newest first, in every state. */
     public Page<SupportGrant> list(String organizationId, PageRequest page) {
         Instant now = clock.instant();
-        String after = IdCursor.after(page);
-        List<SupportGrant> rows = database.inTransaction(connection -> {
-            String sql = "SELECT " + COLUMNS + " FROM users_access_grant WHERE organization_id = ? AND kind = '" + KIND + "'"
-                    + (after == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT " + (page.limit() + 1);
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, organizationId);
-                if (after != null) {
-                    select.setString(2, after);
-                }
-                return read(select, now);
-            }
-        });
+        String after = TextFields.cursorText(page.after());
+        List<SupportGrant> rows = database.inTransaction(connection -> new ListQuery("SELECT " + COLUMNS
+                + " FROM users_access_grant WHERE organization_id = ? AND kind = '" + KIND + "'", organizationId)
+                .andIfGiven("id < ?", after)
+                .rows(connection, "id DESC", page.limit() + 1, row -> grantOf(row, now)));
         return page.toPage(rows, SupportGrant::id);
     }
 
@@ -117,7 +113,7 @@ public class SupportGrants {
             SupportGrant grant = new SupportGrant(Ids.newId("sg"), contentType, caller.userId(), now, now.plus(lifetime),
                     SupportGrant.ACTIVE);
             insert(connection, organizationId, grant);
-            TargetTrail.record(audit, caller, organizationId, "users.support.granted", target(grant.id()),
+            trail.record(caller, organizationId, "users.support.granted", target(grant.id()),
                     "content type " + contentType + " until " + grant.expiresAt());
             access.changedAfterCommit();
             return new Granted(grant, true);
@@ -144,7 +140,7 @@ public class SupportGrants {
                 update.setString(4, organizationId);
                 update.executeUpdate();
             }
-            TargetTrail.record(audit, caller, organizationId, "users.support.revoked", target(id),
+            trail.record(caller, organizationId, "users.support.revoked", target(id),
                     "content type " + grant.get().contentType());
             access.changedAfterCommit();
             return find(connection, organizationId, id, now, false);
@@ -208,13 +204,17 @@ public class SupportGrants {
         List<SupportGrant> grants = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                Instant expiresAt = row.getTimestamp(5).toInstant();
-                Timestamp revokedAt = row.getTimestamp(6);
-                grants.add(new SupportGrant(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
-                        expiresAt, SupportGrant.stateAt(now, expiresAt, revokedAt == null ? null : revokedAt.toInstant())));
+                grants.add(grantOf(row, now));
             }
         }
         return grants;
+    }
+
+    private static SupportGrant grantOf(ResultSet row, Instant now) throws SQLException {
+        Instant expiresAt = row.getTimestamp(5).toInstant();
+        Timestamp revokedAt = row.getTimestamp(6);
+        return new SupportGrant(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
+                expiresAt, SupportGrant.stateAt(now, expiresAt, revokedAt == null ? null : revokedAt.toInstant()));
     }
 
     /** A grant and whether this request made it (201) or found it in force already (200). */

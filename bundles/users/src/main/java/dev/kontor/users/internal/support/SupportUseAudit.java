@@ -4,6 +4,7 @@ import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.security.Caller;
 import dev.kontor.users.internal.access.Access;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -31,12 +32,12 @@ public class SupportUseAudit implements ContainerResponseFilter {
     static final String ACTION = "users.support.used";
 
     private final Access access;
-    private final AuditLog audit;
+    private final Trail trail;
 
     @Activate
     public SupportUseAudit(@Reference Access access, @Reference AuditLog audit) {
         this.access = access;
-        this.audit = audit;
+        this.trail = new Trail(audit);
     }
 
     @Override
@@ -49,8 +50,9 @@ public class SupportUseAudit implements ContainerResponseFilter {
         Optional<Access.Grant> grant = access.of(caller.get().userId(), caller.get().organizationId());
         if (grant.isPresent() && grant.get().viaSupport()) {
             // An entry that cannot be written fails the answer: no support use goes unrecorded.
-            audit.record(caller.get(), ACTION, request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath(),
-                    outcome(response.getStatus()), "grant " + String.join(" ", grant.get().supportGrants()));
+            trail.record(caller.get(), caller.get().organizationId(), ACTION,
+                    request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath(), outcome(response.getStatus()),
+                    "grant " + String.join(" ", grant.get().supportGrants()));
         }
     }
 

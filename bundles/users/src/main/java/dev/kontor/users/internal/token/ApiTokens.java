@@ -1,7 +1,6 @@
 package dev.kontor.users.internal.token;
 
 import dev.kontor.api.audit.AuditLog;
-import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
@@ -13,7 +12,8 @@ import dev.kontor.users.internal.UsersConfiguration;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.login.Secrets;
-import dev.kontor.users.internal.support.IdCursor;
+import dev.kontor.users.internal.organization.TextFields;
+import dev.kontor.users.internal.trail.Trail;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class ApiTokens {
     static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
 
     private final Database database;
-    private final AuditLog audit;
+    private final Trail trail;
     private final Access access;
     private final DeclaredPermissions declared;
     private final Duration maxLifetime;
@@ -58,7 +58,7 @@ public class ApiTokens {
     public ApiTokens(Database database, AuditLog audit, Access access, DeclaredPermissions declared, Duration maxLifetime,
             Clock clock) {
         this.database = database;
-        this.audit = audit;
+        this.trail = new Trail(audit);
         this.access = access;
         this.declared = declared;
         this.maxLifetime = maxLifetime;
@@ -67,7 +67,7 @@ public class ApiTokens {
 
     /** The caller's tokens in the current organization that are not revoked, newest first. */
     public Page<ApiToken> list(Caller caller, PageRequest page) {
-        String after = IdCursor.after(page);
+        String after = TextFields.cursorText(page.after());
         List<ApiToken> rows = database.inTransaction(connection -> TokenStore.personal(connection, caller.userId(),
                 caller.organizationId(), after, page.limit() + 1)).stream().map(ApiToken::of).toList();
         return page.toPage(rows, ApiToken::id);
@@ -96,7 +96,7 @@ public class ApiTokens {
                 caller.userId(), null, validName, validScopes, now, expiry, null, null);
         database.runInTransaction(connection -> {
             TokenStore.insert(connection, token, Secrets.hashOf(secret));
-            audit.record(caller, "users.token.created", target(token.id()), AuditOutcome.SUCCESS,
+            trail.record(caller, caller.organizationId(), "users.token.created", target(token.id()),
                     "name " + validName + ", scopes " + String.join(" ", new TreeSet<>(validScopes)) + ", until " + expiry);
             access.changedAfterCommit();
         });
@@ -109,7 +109,7 @@ public class ApiTokens {
         return database.inTransaction(connection -> {
             boolean revoked = TokenStore.revokePersonal(connection, caller.userId(), caller.organizationId(), id, clock.instant());
             if (revoked) {
-                audit.record(caller, "users.token.revoked", target(id), AuditOutcome.SUCCESS, null);
+                trail.record(caller, caller.organizationId(), "users.token.revoked", target(id), null);
                 access.changedAfterCommit();
             }
             return revoked;

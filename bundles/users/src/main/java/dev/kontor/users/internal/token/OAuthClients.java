@@ -13,9 +13,11 @@ import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.access.Words;
 import dev.kontor.users.internal.login.Secrets;
+import dev.kontor.users.internal.organization.ListQuery;
+import dev.kontor.users.internal.organization.OrganizationFacts;
 import dev.kontor.users.internal.organization.TextFields;
-import dev.kontor.users.internal.support.IdCursor;
-import dev.kontor.users.internal.support.TargetTrail;
+import dev.kontor.users.internal.trail.Author;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,8 +30,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,9 +51,10 @@ public class OAuthClients {
     static final String ACCESS_TOKEN_PREFIX = "kat_";
     private static final String COLUMNS = "c.id, c.organization_id, c.name, c.secret_hash, c.scopes, c.created_by, "
             + "c.created_at, c.revoked_at, o.operator, o.suspended, o.name";
+    private static final String FROM = " FROM users_oauth_client c JOIN users_organization o ON o.id = c.organization_id";
 
     private final Database database;
-    private final AuditLog audit;
+    private final Trail trail;
     private final Access access;
     private final DeclaredPermissions declared;
     private final Duration tokenLifetime;
@@ -66,7 +69,7 @@ public class OAuthClients {
     public OAuthClients(Database database, AuditLog audit, Access access, DeclaredPermissions declared, Duration tokenLifetime,
             Clock clock) {
         this.database = database;
-        this.audit = audit;
+        this.trail = new Trail(audit);
         this.access = access;
         this.declared = declared;
         this.tokenLifetime = tokenLifetime;
@@ -75,18 +78,11 @@ public class OAuthClients {
 
     /** The organization's clients that are not revoked, newest first. */
     public Page<OAuthClient> list(String organizationId, PageRequest page) {
-        String after = IdCursor.after(page);
-        List<OAuthClient> rows = database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users_oauth_client c "
-                    + "JOIN users_organization o ON o.id = c.organization_id WHERE c.organization_id = ? AND c.revoked_at IS NULL"
-                    + (after == null ? "" : " AND c.id < ?") + " ORDER BY c.id DESC LIMIT " + (page.limit() + 1))) {
-                select.setString(1, organizationId);
-                if (after != null) {
-                    select.setString(2, after);
-                }
-                return read(select);
-            }
-        }).stream().map(ClientRow::shown).toList();
+        String after = TextFields.cursorText(page.after());
+        List<OAuthClient> rows = database.inTransaction(connection -> new ListQuery("SELECT " + COLUMNS + FROM
+                + " WHERE c.organization_id = ? AND c.revoked_at IS NULL", organizationId)
+                .andIfGiven("c.id < ?", after)
+                .rows(connection, "c.id DESC", page.limit() + 1, OAuthClients::clientOf)).stream().map(ClientRow::shown).toList();
         return page.toPage(rows, OAuthClient::id);
     }
 
@@ -100,7 +96,8 @@ public class OAuthClients {
     public NewClient create(Caller caller, String organizationId, String name, List<String> scopes) {
         String validName = TokenFields.validName(name);
         return database.inTransaction(connection -> {
-            boolean operatorOrganization = operatorOrganization(connection, organizationId);
+            boolean operatorOrganization = OrganizationFacts.of(connection, organizationId).orElseThrow(NotFoundException::new)
+                    .operator();
             Set<String> reach = administrator(operatorOrganization);
             Set<String> validScopes = TokenFields.validScopes(scopes, scope -> reach.contains(scope) && caller.has(scope),
                     "must be a permission you hold that the organization's administrator role includes");
@@ -118,7 +115,7 @@ public class OAuthClients {
                 insert.setTimestamp(7, Timestamp.from(now));
                 insert.executeUpdate();
             }
-            TargetTrail.record(audit, caller, organizationId, "users.oauth-client.created", target(id),
+            trail.record(caller, organizationId, "users.oauth-client.created", target(id),
                     "name " + validName + ", scopes " + Words.join(validScopes));
             access.changedAfterCommit();
             return new NewClient(id, validName, List.copyOf(new TreeSet<>(validScopes)), now, secret);
@@ -139,7 +136,7 @@ public class OAuthClients {
                 }
             }
             TokenStore.revokeOfClient(connection, id, now);
-            TargetTrail.record(audit, caller, organizationId, "users.oauth-client.revoked", target(id), null);
+            trail.record(caller, organizationId, "users.oauth-client.revoked", target(id), null);
             access.changedAfterCommit();
             return true;
         });
@@ -162,7 +159,8 @@ public class OAuthClients {
         ClientRow client = found.get();
         if (!MessageDigest.isEqual(client.secretHash().getBytes(StandardCharsets.US_ASCII),
                 Secrets.hashOf(clientSecret).getBytes(StandardCharsets.US_ASCII))) {
-            audit.record(client.caller(sourceAddress), "users.oauth-client.refused", target(client.id()), AuditOutcome.DENIED,
+            trail.record(client.author(sourceAddress), client.organizationId(), "users.oauth-client.refused", target(client.id()),
+                    AuditOutcome.DENIED,
                     "wrong client secret");
             throw OAuthError.invalidClient("Unknown client or wrong secret.");
         }
@@ -177,7 +175,8 @@ public class OAuthClients {
         database.runInTransaction(connection -> {
             TokenStore.deleteExpiredOfClient(connection, client.id(), now);
             TokenStore.insert(connection, token, Secrets.hashOf(secret));
-            audit.record(client.caller(sourceAddress), "users.oauth-client.token-issued", target(client.id()), AuditOutcome.SUCCESS,
+            trail.record(client.author(sourceAddress), client.organizationId(), "users.oauth-client.token-issued",
+                    target(client.id()), AuditOutcome.SUCCESS,
                     "scopes " + Words.join(scopes) + ", until " + token.expiresAt());
         });
         return new AccessToken(secret, tokenLifetime.toSeconds(), Words.join(scopes));
@@ -185,11 +184,8 @@ public class OAuthClients {
 
     /** A client as {@link TokenAuthentication} needs it for one of its access tokens. */
     Optional<ClientRow> client(Connection connection, String clientId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users_oauth_client c "
-                + "JOIN users_organization o ON o.id = c.organization_id WHERE c.id = ?")) {
-            select.setString(1, clientId);
-            return read(select).stream().findFirst();
-        }
+        return new ListQuery("SELECT " + COLUMNS + FROM + " WHERE c.id = ?", clientId).rows(connection, "c.id", 1,
+                OAuthClients::clientOf).stream().findFirst();
     }
 
     /** What the organization's administrator role holds now: the most a client may ever do there. */
@@ -205,29 +201,11 @@ public class OAuthClients {
         return scopes;
     }
 
-    private static boolean operatorOrganization(Connection connection, String organizationId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT operator FROM users_organization WHERE id = ?")) {
-            select.setString(1, organizationId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException();
-                }
-                return row.getBoolean(1);
-            }
-        }
-    }
-
-    private static List<ClientRow> read(PreparedStatement select) throws SQLException {
-        List<ClientRow> rows = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                Timestamp revoked = row.getTimestamp(8);
-                rows.add(new ClientRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        new TreeSet<>(Words.of(row.getString(5))), row.getString(6), row.getTimestamp(7).toInstant(),
-                        revoked == null ? null : revoked.toInstant(), row.getBoolean(9), row.getBoolean(10), row.getString(11)));
-            }
-        }
-        return rows;
+    private static ClientRow clientOf(ResultSet row) throws SQLException {
+        Timestamp revoked = row.getTimestamp(8);
+        return new ClientRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                new TreeSet<>(Words.of(row.getString(5))), row.getString(6), row.getTimestamp(7).toInstant(),
+                revoked == null ? null : revoked.toInstant(), row.getBoolean(9), row.getBoolean(10), row.getString(11));
     }
 
     private static String target(String id) {
@@ -246,8 +224,9 @@ public class OAuthClients {
             return new OAuthClient(id, name, List.copyOf(new TreeSet<>(scopes)), createdBy, createdAt);
         }
 
-        ClientCaller caller(String sourceAddress) {
-            return new ClientCaller(id, "client:" + name, organizationId, sourceAddress);
+        /** The client as the author of an entry at the token endpoint, where no request made a caller yet. */
+        Author author(String sourceAddress) {
+            return new Author(id, "client:" + name, organizationId, Locale.ENGLISH, sourceAddress);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.kontor.users.internal.token;
 
 import dev.kontor.api.rest.ValidationException;
+import dev.kontor.users.internal.organization.TextFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +19,7 @@ final class TokenFields {
 
     /** A name to tell tokens apart, stripped; else a validation error. */
     static String validName(String name) {
-        String value = name == null ? "" : name.strip();
-        if (value.isEmpty() || value.length() > MAX_NAME || value.chars().anyMatch(Character::isISOControl)) {
-            throw new ValidationException("name", "required, at most " + MAX_NAME + " characters, no control characters");
-        }
-        return value;
+        return TextFields.name("name", name, MAX_NAME);
     }
 
     /**

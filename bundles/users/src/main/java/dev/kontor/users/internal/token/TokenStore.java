@@ -1,6 +1,7 @@
 package dev.kontor.users.internal.token;
 
 import dev.kontor.users.internal.access.Words;
+import dev.kontor.users.internal.organization.ListQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,16 +58,10 @@ final class TokenStore {
     /** A login's personal tokens in an organization that are not revoked, newest first. */
     static List<Token> personal(Connection connection, String userId, String organizationId, String after, int limit)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users_token WHERE user_id = ? "
-                + "AND organization_id = ? AND kind = '" + PERSONAL + "' AND revoked_at IS NULL"
-                + (after == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT " + limit)) {
-            select.setString(1, userId);
-            select.setString(2, organizationId);
-            if (after != null) {
-                select.setString(3, after);
-            }
-            return read(select);
-        }
+        return new ListQuery("SELECT " + COLUMNS + " FROM users_token WHERE user_id = ? AND organization_id = ? AND kind = '"
+                + PERSONAL + "' AND revoked_at IS NULL", userId, organizationId)
+                .andIfGiven("id < ?", after)
+                .rows(connection, "id DESC", limit, TokenStore::tokenOf);
     }
 
     /** Revokes one personal token of a login in an organization; false when there is none in force. */
@@ -123,12 +118,16 @@ final class TokenStore {
         List<Token> tokens = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                tokens.add(new Token(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                        row.getString(6), new TreeSet<>(Words.of(row.getString(7))), row.getTimestamp(8).toInstant(),
-                        row.getTimestamp(9).toInstant(), instant(row.getTimestamp(10)), instant(row.getTimestamp(11))));
+                tokens.add(tokenOf(row));
             }
         }
         return tokens;
+    }
+
+    private static Token tokenOf(ResultSet row) throws SQLException {
+        return new Token(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getString(6), new TreeSet<>(Words.of(row.getString(7))), row.getTimestamp(8).toInstant(),
+                row.getTimestamp(9).toInstant(), instant(row.getTimestamp(10)), instant(row.getTimestamp(11)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,6 +1,8 @@
 package dev.kontor.users.internal.workgroup;
 
 import dev.kontor.users.internal.access.Words;
+import dev.kontor.users.internal.organization.ListQuery;
+import dev.kontor.users.internal.organization.TextFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,8 @@ import java.util.Set;
 /** The tables {@code users_workgroup} and {@code users_workgroup_member}. */
 public final class WorkgroupStore {
 
+    private static final String SELECT = "SELECT id, name, products, lead_user_id, version FROM users_workgroup";
+
     private WorkgroupStore() {
     }
 
@@ -39,28 +43,19 @@ public final class WorkgroupStore {
     }
 
     static Optional<Workgroup> find(Connection connection, String organizationId, String id) throws SQLException {
-        List<Workgroup> found = select(connection, "SELECT id, name, products, lead_user_id, version FROM users_workgroup "
-                + "WHERE organization_id = ? AND id = ?", List.of(organizationId, id));
-        return found.stream().findFirst();
+        List<Row> found = new ListQuery(SELECT + " WHERE organization_id = ? AND id = ?", organizationId, id)
+                .rows(connection, "id", 1, WorkgroupStore::rowOf);
+        return withMembers(connection, found).stream().findFirst();
     }
 
     /** A page of the organization's groups by id, optionally only those whose name contains {@code q}. */
     static List<Workgroup> page(Connection connection, String organizationId, String q, String after, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, name, products, lead_user_id, version FROM users_workgroup "
-                + "WHERE organization_id = ?");
-        List<String> parameters = new ArrayList<>(List.of(organizationId));
-        String pattern = SearchText.containing(q);
-        if (pattern != null) {
-            sql.append(" AND LOWER(name) LIKE ? ESCAPE '\\'");
-            parameters.add(pattern);
-        }
-        if (after != null) {
-            sql.append(" AND id > ?");
-            parameters.add(after);
-        }
-        sql.append(" ORDER BY id LIMIT ").append(limit);
-        return select(connection, sql.toString(), parameters);
+        List<Row> rows = new ListQuery(SELECT + " WHERE organization_id = ?", organizationId)
+                .andIfGiven("LOWER(name) LIKE ? ESCAPE '\\'", TextFields.containsPattern(q))
+                .andIfGiven("id > ?", after)
+                .rows(connection, "id", limit, WorkgroupStore::rowOf);
+        return withMembers(connection, rows);
     }
 
     /** Whether another group of the organization has this name, ignoring case. */
@@ -160,18 +155,12 @@ public final class WorkgroupStore {
         return products;
     }
 
-    private static List<Workgroup> select(Connection connection, String sql, List<String> parameters) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setString(i + 1, parameters.get(i));
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new Row(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getLong(5)));
-                }
-            }
-        }
+    private static Row rowOf(ResultSet row) throws SQLException {
+        return new Row(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getLong(5));
+    }
+
+    /** The groups of the rows, each with its members. */
+    private static List<Workgroup> withMembers(Connection connection, List<Row> rows) throws SQLException {
         Map<String, List<Workgroup.Member>> members = members(connection, rows.stream().map(Row::id).toList());
         return rows.stream().map(row -> new Workgroup(row.id(), row.name(), Words.of(row.products()),
                 members.getOrDefault(row.id(), List.of()), row.leadUserId(), row.version())).toList();

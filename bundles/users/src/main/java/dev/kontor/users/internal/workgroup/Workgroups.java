@@ -1,7 +1,6 @@
 package dev.kontor.users.internal.workgroup;
 
 import dev.kontor.api.audit.AuditLog;
-import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.ETags;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
@@ -13,8 +12,11 @@ import dev.kontor.api.storage.Database;
 import dev.kontor.api.storage.Ids;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.organization.Delegation;
+import dev.kontor.users.internal.organization.OrganizationFacts;
 import dev.kontor.users.internal.organization.Products;
 import dev.kontor.users.internal.organization.TextFields;
+import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,7 +44,7 @@ public class Workgroups {
     static final int MAX_MEMBERS = 1000;
 
     private final Database database;
-    private final AuditLog audit;
+    private final Trail trail;
     private final Access access;
     private final DeclaredPermissions declared;
 
@@ -50,13 +52,13 @@ public class Workgroups {
     public Workgroups(@Reference Database database, @Reference AuditLog audit, @Reference Access access,
             @Reference DeclaredPermissions declared) {
         this.database = database;
-        this.audit = audit;
+        this.trail = new Trail(audit);
         this.access = access;
         this.declared = declared;
     }
 
     public Page<Workgroup> list(String organizationId, String q, PageRequest page) {
-        String after = SearchText.after(page.after());
+        String after = TextFields.cursorText(page.after());
         List<Workgroup> rows = database.inTransaction(connection -> WorkgroupStore.page(connection, organizationId,
                 q, after, page.limit() + 1));
         return page.toPage(rows, Workgroup::id);
@@ -92,11 +94,11 @@ public class Workgroups {
                 errors.add(new FieldError("name", "another workgroup has this name"));
             }
             throwIfAny(errors);
-            OwnAccessLimit.require(caller, OwnAccessLimit.ofProducts(products, catalog, organization.operator()));
+            new Delegation(connection, caller, organizationId, organization.operator(), catalog).requireMayAssignProducts(products);
             String id = Ids.newId("wg");
             WorkgroupStore.insert(connection, id, organizationId, name, products, lead, Instant.now());
             WorkgroupStore.addMembers(connection, id, memberIds);
-            audit.record(caller, "users.workgroup.created", "workgroup:" + id, AuditOutcome.SUCCESS,
+            trail.record(caller, organizationId, "users.workgroup.created", "workgroup:" + id,
                     name + "; products " + products + "; " + memberIds.size() + " members" + (lead == null ? "" : "; lead " + lead));
             access.changedAfterCommit();
             return WorkgroupStore.find(connection, organizationId, id).orElseThrow();
@@ -156,13 +158,13 @@ public class Workgroups {
             if (joining.isEmpty()) {
                 given.removeAll(current.products());
             }
-            OwnAccessLimit.require(caller, OwnAccessLimit.ofProducts(given, catalog, organization.operator()));
+            new Delegation(connection, caller, organizationId, organization.operator(), catalog).requireMayAssignProducts(given);
             if (!WorkgroupStore.update(connection, id, current.version(), name, products, lead)) {
                 throw new StaleVersionException();
             }
             WorkgroupStore.removeMembers(connection, id, leaving);
             WorkgroupStore.addMembers(connection, id, joining);
-            audit.record(caller, "users.workgroup.changed", "workgroup:" + id, AuditOutcome.SUCCESS,
+            trail.record(caller, organizationId, "users.workgroup.changed", "workgroup:" + id,
                     describe(current, name, products, lead, joining, leaving));
             access.changedAfterCommit();
             return WorkgroupStore.find(connection, organizationId, id);
@@ -182,7 +184,7 @@ public class Workgroups {
             }
             ETags.checkIfMatch(ifMatch, current.get().version());
             WorkgroupStore.delete(connection, organizationId, id);
-            audit.record(caller, "users.workgroup.deleted", "workgroup:" + id, AuditOutcome.SUCCESS, current.get().name());
+            trail.record(caller, organizationId, "users.workgroup.deleted", "workgroup:" + id, current.get().name());
             access.changedAfterCommit();
             return true;
         });

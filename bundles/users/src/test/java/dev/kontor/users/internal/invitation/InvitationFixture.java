@@ -10,13 +10,12 @@ import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.mail.internal.BundleMailer;
 import dev.kontor.mail.internal.Outbox;
 import dev.kontor.users.internal.UsersFixture;
-import dev.kontor.users.internal.support.MutableClock;
+import dev.kontor.users.internal.MutableClock;
 import dev.kontor.users.internal.workgroup.Workgroups;
 import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.osgi.service.component.ComponentContext;
 
 /**
  * The users module as {@link UsersFixture} sets it up, plus what mailed links need: the
- * real outbox and mailer of the mail bundle (reading this module's templates), a clock
- * the test moves, and the invitation, e-mail change and workgroup services.
+ * real outbox and mailer of the mail bundle (reading this module's templates), links
+ * timed by the fixture's clock, and the invitation, e-mail change and workgroup services.
  */
 public final class InvitationFixture {
 
@@ -38,7 +37,7 @@ public final class InvitationFixture {
     private static final Pattern LINK = Pattern.compile("(https://\\S+)#token=(\\S+)");
 
     public final UsersFixture users;
-    public final MutableClock clock = new MutableClock(Instant.parse("2030-03-01T10:00:00Z"));
+    public final MutableClock clock;
     public final Outbox outbox;
     public final BundleMailer mailer;
     public final Invitations invitations;
@@ -47,6 +46,7 @@ public final class InvitationFixture {
 
     public InvitationFixture(DatabaseKind kind) {
         users = new UsersFixture(kind);
+        clock = users.clock;
         users.database.withModule("mail", Outbox.class);
         outbox = new Outbox(users.database);
         mailer = new BundleMailer(usersBundleContext(), outbox);

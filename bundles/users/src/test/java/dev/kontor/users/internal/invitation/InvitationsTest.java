@@ -46,15 +46,15 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void invitationMailsALinkWhoseTokenAcceptsOnce_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.users.shop();
         InvitationsResource resource = new InvitationsResource(fixture.invitations);
 
-        Response created = resource.invite(shop.id, new InvitationRequest(INVITEE, "basic", List.of(UsersFixture.WEBSPACES),
+        Response created = resource.invite(shop.id(), new InvitationRequest(INVITEE, "basic", List.of(UsersFixture.WEBSPACES),
                 null), UsersFixture.security(shop.owner()));
 
         assertEquals(201, created.getStatus());
         Invitation.View view = (Invitation.View) created.getEntity();
-        assertEquals(List.of(INVITEE, "basic", List.of(UsersFixture.WEBSPACES), "pending", shop.ownerId,
+        assertEquals(List.of(INVITEE, "basic", List.of(UsersFixture.WEBSPACES), "pending", shop.ownerId(),
                 fixture.clock.instant().plus(InvitationFixture.VALIDITY)),
                 List.of(view.email(), view.role(), view.products(), view.state(), view.invitedBy(), view.expiresAt()));
         InvitationFixture.QueuedMail mail = fixture.onlyMailTo(INVITEE);
@@ -65,14 +65,14 @@ class InvitationsTest {
 
         Invitations.Joined joined = accept(fixture, mail.token(), "carol");
 
-        assertEquals(List.of(shop.id, "Shop", "carol"), List.of(joined.organizationId(), joined.organizationName(),
+        assertEquals(List.of(shop.id(), "Shop", "carol"), List.of(joined.organizationId(), joined.organizationName(),
                 joined.username()));
-        assertTrue(fixture.users.permissions(joined.userId(), shop.id).contains(UsersFixture.WEBSPACES_MANAGE),
+        assertTrue(fixture.users.permissions(joined.userId(), shop.id()).contains(UsersFixture.WEBSPACES_MANAGE),
                 "the invitation's product access comes with the membership");
         assertEquals(Optional.of(INVITEE), fixture.users.database.inTransaction(connection -> Logins.byId(connection,
                 joined.userId())).map(Logins.Login::email));
         assertRefused(410, "invitation-accepted", () -> accept(fixture, mail.token(), "carol2"));
-        assertEquals("accepted", onlyInvitation(fixture, shop.id).state());
+        assertEquals("accepted", onlyInvitation(fixture, shop.id()).state());
         assertEquals(List.of("users.invitation.created", "users.invitation.accepted"), invitationActions(fixture));
     }
 
@@ -80,8 +80,8 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void concurrentAcceptancesOfOneLinkLetExactlyOneJoin_U9(DatabaseKind kind) throws Exception {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
+        UsersFixture.Shop shop = fixture.users.shop();
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
         String token = fixture.onlyMailTo(INVITEE).token();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -103,7 +103,7 @@ class InvitationsTest {
                 results.add(outcome.get(60, TimeUnit.SECONDS));
             }
             assertEquals(1, results.stream().filter(result -> result.equals("invitation-accepted")).count(), results.toString());
-            assertEquals(2, fixture.users.count("SELECT COUNT(*) FROM users_membership WHERE organization_id = ?", shop.id),
+            assertEquals(2, fixture.users.count("SELECT COUNT(*) FROM users_membership WHERE organization_id = ?", shop.id()),
                     "the owner and one newcomer");
         } finally {
             threads.shutdownNow();
@@ -114,9 +114,9 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void tokenIsStoredOnlyAsItsHashAndNeverAnswered_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.users.shop();
 
-        Invitation.View view = fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
+        Invitation.View view = fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
         String token = fixture.onlyMailTo(INVITEE).token();
 
         assertTrue(token.startsWith("inv_"));
@@ -124,7 +124,7 @@ class InvitationsTest {
         assertFalse(stored.stream().anyMatch(value -> value.contains(token)), "the token itself is nowhere in the table");
         assertTrue(stored.contains(Secrets.hashOf(token)));
         assertFalse(view.toString().contains(token));
-        assertFalse(fixture.invitations.list(shop.id, null, PageRequest.of(null, null)).toString().contains(token));
+        assertFalse(fixture.invitations.list(shop.id(), null, PageRequest.of(null, null)).toString().contains(token));
         assertFalse(fixture.invitations.preview(token).toString().contains(token));
     }
 
@@ -132,9 +132,9 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void invitationExpiresAfterItsValidityAndCannotBeAcceptedThen_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest("dave@example.org", "basic", null, null));
+        UsersFixture.Shop shop = fixture.users.shop();
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest("dave@example.org", "basic", null, null));
         String carols = fixture.onlyMailTo(INVITEE).token();
         String daves = fixture.onlyMailTo("dave@example.org").token();
 
@@ -145,7 +145,7 @@ class InvitationsTest {
         assertEquals("expired", fixture.invitations.preview(carols).state());
         assertRefused(410, "invitation-expired", () -> accept(fixture, carols, "carol"));
         assertRefused(410, "invitation-expired", () -> fixture.invitations.decline(carols, Optional.empty(), null));
-        assertEquals(List.of("accepted", "expired"), fixture.invitations.list(shop.id, null, PageRequest.of(null, null)).items()
+        assertEquals(List.of("accepted", "expired"), fixture.invitations.list(shop.id(), null, PageRequest.of(null, null)).items()
                 .stream().map(Invitation.View::state).toList());
         assertEquals(0, fixture.users.count("SELECT COUNT(*) FROM users_login WHERE username_key = 'carol'"));
     }
@@ -154,13 +154,13 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void resendMailsANewLinkAndTheOldOneStopsWorking_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        Invitation.View first = fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
+        UsersFixture.Shop shop = fixture.users.shop();
+        Invitation.View first = fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
         String old = fixture.onlyMailTo(INVITEE).token();
         fixture.clock.advance(InvitationFixture.VALIDITY.plusHours(1));
         assertEquals("expired", fixture.invitations.preview(old).state());
 
-        Invitation.View resent = new InvitationsResource(fixture.invitations).resend(shop.id, first.id(),
+        Invitation.View resent = new InvitationsResource(fixture.invitations).resend(shop.id(), first.id(),
                 UsersFixture.security(shop.owner()));
 
         assertEquals("pending", resent.state());
@@ -172,20 +172,20 @@ class InvitationsTest {
         assertRefused(404, "invitation-not-found", () -> fixture.invitations.preview(old));
         assertRefused(404, "invitation-not-found", () -> accept(fixture, old, "carol"));
         accept(fixture, renewed, "carol");
-        assertRefused(409, "invitation-not-pending", () -> fixture.invitations.resend(shop.owner(), shop.id, first.id()));
+        assertRefused(409, "invitation-not-pending", () -> fixture.invitations.resend(shop.owner(), shop.id(), first.id()));
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void revokedOrDeclinedInvitationCannotBeAccepted_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        Invitation.View revoked = fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest("dave@example.org", "basic", null, null));
+        UsersFixture.Shop shop = fixture.users.shop();
+        Invitation.View revoked = fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest("dave@example.org", "basic", null, null));
         String revokedToken = fixture.onlyMailTo(INVITEE).token();
         String declinedToken = fixture.onlyMailTo("dave@example.org").token();
 
-        Response answer = new InvitationsResource(fixture.invitations).revoke(shop.id, revoked.id(),
+        Response answer = new InvitationsResource(fixture.invitations).revoke(shop.id(), revoked.id(),
                 UsersFixture.security(shop.owner()));
         new InvitationAnswersResource(fixture.invitations).decline(new TokenRequest(declinedToken), null, null);
 
@@ -193,21 +193,21 @@ class InvitationsTest {
         assertRefused(410, "invitation-revoked", () -> accept(fixture, revokedToken, "carol"));
         assertRefused(410, "invitation-declined", () -> accept(fixture, declinedToken, "dave"));
         assertEquals("declined", fixture.invitations.preview(declinedToken).state());
-        assertRefused(409, "invitation-not-pending", () -> fixture.invitations.revoke(shop.owner(), shop.id, revoked.id()));
+        assertRefused(409, "invitation-not-pending", () -> fixture.invitations.revoke(shop.owner(), shop.id(), revoked.id()));
         assertEquals(List.of("users.invitation.created", "users.invitation.created", "users.invitation.revoked",
                 "users.invitation.declined"), invitationActions(fixture));
         UsersFixture.AuditRow declined = fixture.users.auditEntries().get(fixture.users.auditEntries().size() - 1);
-        assertEquals(shop.id, declined.organizationId(), "the organization sees who declined in its trail");
+        assertEquals(shop.id(), declined.organizationId(), "the organization sees who declined in its trail");
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void loggedInLoginAcceptsWithoutANewLoginAndCanSwitchToTheOrganization_U3_U12(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.users.shop();
         String elsewhere = fixture.users.organization("Elsewhere");
         String erin = fixture.users.member(elsewhere, "erin", "owner");
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "billing", null, null));
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "billing", null, null));
         String token = fixture.onlyMailTo(INVITEE).token();
         int logins = fixture.users.count("SELECT COUNT(*) FROM users_login");
 
@@ -216,74 +216,74 @@ class InvitationsTest {
                 UsersFixture.security(fixture.users.caller(erin, elsewhere)), null, null);
 
         assertEquals(erin, joined.userId());
-        assertTrue(fixture.users.permissions(erin, shop.id).contains(UsersPermissions.MEMBERS_VIEW), "billing holds members.view");
-        assertFalse(fixture.users.permissions(erin, shop.id).contains(UsersPermissions.MEMBERS_MANAGE));
+        assertTrue(fixture.users.permissions(erin, shop.id()).contains(UsersPermissions.MEMBERS_VIEW), "billing holds members.view");
+        assertFalse(fixture.users.permissions(erin, shop.id()).contains(UsersPermissions.MEMBERS_MANAGE));
         assertEquals(logins, fixture.users.count("SELECT COUNT(*) FROM users_login"), "no login was created");
-        assertEquals(List.of(erin, shop.id), List.of(lastAudit(fixture).actorId(), lastAudit(fixture).organizationId()));
+        assertEquals(List.of(erin, shop.id()), List.of(lastAudit(fixture).actorId(), lastAudit(fixture).organizationId()));
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void memberCannotJoinAgainAndTheInvitationStaysPending_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String frank = fixture.users.member(shop.id, "frank", "basic");
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "administrator", null, null));
+        UsersFixture.Shop shop = fixture.users.shop();
+        String frank = fixture.users.member(shop.id(), "frank", "basic");
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "administrator", null, null));
         String token = fixture.onlyMailTo(INVITEE).token();
 
         assertRefused(409, "already-member", () -> fixture.invitations.accept(new AcceptRequest(token, null, null, null, null),
-                Optional.of(fixture.users.caller(frank, shop.id)), null, null));
+                Optional.of(fixture.users.caller(frank, shop.id())), null, null));
 
         assertEquals("pending", fixture.invitations.preview(token).state());
-        assertFalse(fixture.users.permissions(frank, shop.id).contains(UsersPermissions.MEMBERS_MANAGE));
+        assertFalse(fixture.users.permissions(frank, shop.id()).contains(UsersPermissions.MEMBERS_MANAGE));
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void invitationIntoAWorkgroupGivesTheGroupsProducts_U7(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String group = fixture.workgroups.create(shop.owner(), shop.id, new NewWorkgroup("Mail team",
+        UsersFixture.Shop shop = fixture.users.shop();
+        String group = fixture.workgroups.create(shop.owner(), shop.id(), new NewWorkgroup("Mail team",
                 List.of(UsersFixture.MAILBOXES), List.of(), null)).id();
-        Invitation.View view = fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null,
+        Invitation.View view = fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null,
                 List.of(group)));
 
         Invitations.Joined joined = accept(fixture, fixture.onlyMailTo(INVITEE).token(), "carol");
 
         assertEquals(List.of(group), view.workgroups());
-        assertTrue(fixture.users.permissions(joined.userId(), shop.id).contains(UsersFixture.MAILBOXES_MANAGE));
-        assertEquals(List.of(joined.userId()), fixture.workgroups.find(shop.id, group).orElseThrow().memberIds());
+        assertTrue(fixture.users.permissions(joined.userId(), shop.id()).contains(UsersFixture.MAILBOXES_MANAGE));
+        assertEquals(List.of(joined.userId()), fixture.workgroups.find(shop.id(), group).orElseThrow().memberIds());
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void badTermsAreFieldErrors(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.users.shop();
         Caller owner = shop.owner();
 
-        assertField("email", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest("not-an-address", "basic", null, null)));
-        assertField("email", () -> fixture.invitations.invite(owner, shop.id, null));
-        assertField("role", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, null, null, null)));
-        assertField("role", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, "emperor", null, null)));
-        assertField("products[1]", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, "basic",
+        assertField("email", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest("not-an-address", "basic", null, null)));
+        assertField("email", () -> fixture.invitations.invite(owner, shop.id(), null));
+        assertField("role", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, null, null, null)));
+        assertField("role", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, "emperor", null, null)));
+        assertField("products[1]", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, "basic",
                 List.of(UsersFixture.WEBSPACES, "teleporter"), null)));
         List<String> badGroups = new ArrayList<>();
         badGroups.add(null);
-        assertField("workgroups[0]", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, "basic",
+        assertField("workgroups[0]", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, "basic",
                 null, badGroups)));
         String foreignGroup = foreignWorkgroup(fixture);
-        assertField("workgroups[0]", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, "basic",
+        assertField("workgroups[0]", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, "basic",
                 null, List.of(foreignGroup))));
-        assertField("workgroups[0]", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, "basic",
+        assertField("workgroups[0]", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, "basic",
                 null, List.of("wg_" + "0".repeat(500)))));
-        assertField("role", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest(INVITEE, "r".repeat(500),
+        assertField("role", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest(INVITEE, "r".repeat(500),
                 null, null)));
-        assertField("email", () -> fixture.invitations.invite(owner, shop.id, new InvitationRequest("a\u0000b@example.org",
+        assertField("email", () -> fixture.invitations.invite(owner, shop.id(), new InvitationRequest("a\u0000b@example.org",
                 "basic", null, null)));
-        assertEquals(List.of(), fixture.invitations.list(shop.id, "%_".repeat(50), PageRequest.of(null, null)).items());
-        assertField("q", () -> fixture.invitations.list(shop.id, "\u0000", PageRequest.of(null, null)));
-        assertField("cursor", () -> fixture.invitations.list(shop.id, null, PageRequest.of(null, PageRequest.encode("\u0000"))));
+        assertEquals(List.of(), fixture.invitations.list(shop.id(), "%_".repeat(50), PageRequest.of(null, null)).items());
+        assertField("q", () -> fixture.invitations.list(shop.id(), "\u0000", PageRequest.of(null, null)));
+        assertField("cursor", () -> fixture.invitations.list(shop.id(), null, PageRequest.of(null, PageRequest.encode("\u0000"))));
         assertField("token", () -> fixture.invitations.preview(" "));
         assertRefused(404, "invitation-not-found", () -> fixture.invitations.preview("inv_" + "x".repeat(500)));
         assertEquals(0, fixture.users.count("SELECT COUNT(*) FROM users_invitation"));
@@ -294,9 +294,9 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void newLoginNeedsAFreeUsernameAndAGoodPasswordAndTheLinkSurvivesAMistake_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.users.shop();
         fixture.users.login("taken");
-        fixture.invitations.invite(shop.owner(), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
+        fixture.invitations.invite(shop.owner(), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
         String token = fixture.onlyMailTo(INVITEE).token();
 
         assertField("username", () -> accept(fixture, token, "TAKEN"));
@@ -320,23 +320,23 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void nobodyInvitesWithMoreAccessThanTheyHold_U2(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String admin = fixture.users.member(shop.id, "admin2", "administrator");
+        UsersFixture.Shop shop = fixture.users.shop();
+        String admin = fixture.users.member(shop.id(), "admin2", "administrator");
         String roleId = fixture.users.roles.create(shop.owner(), new RoleRequest("Recruiter",
                 List.of(UsersPermissions.MEMBERS_MANAGE))).id();
-        String recruiter = fixture.users.member(shop.id, "recruiter", roleId);
-        Caller administrator = fixture.users.caller(admin, shop.id);
-        Caller recruiting = fixture.users.caller(recruiter, shop.id);
+        String recruiter = fixture.users.member(shop.id(), "recruiter", roleId);
+        Caller administrator = fixture.users.caller(admin, shop.id());
+        Caller recruiting = fixture.users.caller(recruiter, shop.id());
 
-        assertRefused(403, "owner-required", () -> fixture.invitations.invite(administrator, shop.id,
+        assertRefused(403, "owner-required", () -> fixture.invitations.invite(administrator, shop.id(),
                 new InvitationRequest(INVITEE, "owner", null, null)));
-        assertRefused(403, "exceeds-own-access", () -> fixture.invitations.invite(recruiting, shop.id,
+        assertRefused(403, "exceeds-own-access", () -> fixture.invitations.invite(recruiting, shop.id(),
                 new InvitationRequest(INVITEE, "basic", List.of(UsersFixture.MAILBOXES), null)));
-        assertRefused(403, "exceeds-own-access", () -> fixture.invitations.invite(recruiting, shop.id,
+        assertRefused(403, "exceeds-own-access", () -> fixture.invitations.invite(recruiting, shop.id(),
                 new InvitationRequest(INVITEE, "administrator", null, null)));
 
-        fixture.invitations.invite(recruiting, shop.id, new InvitationRequest(INVITEE, roleId, null, null));
-        fixture.invitations.invite(administrator, shop.id, new InvitationRequest("dave@example.org", "administrator",
+        fixture.invitations.invite(recruiting, shop.id(), new InvitationRequest(INVITEE, roleId, null, null));
+        fixture.invitations.invite(administrator, shop.id(), new InvitationRequest("dave@example.org", "administrator",
                 List.of(UsersFixture.MAILBOXES), null));
         assertEquals(2, fixture.users.count("SELECT COUNT(*) FROM users_invitation"));
     }
@@ -345,15 +345,15 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void aPendingInvitationIsNotSentTwiceAndMailsComeInTheInvitersLanguage_U9(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.users.shop();
         String greta = fixture.users.database.inTransaction(connection -> Logins.create(connection,
                 new Logins.NewLogin("greta", "greta@example.org", "Greta", "de"), null).id());
-        fixture.users.join(shop.id, greta, "administrator");
+        fixture.users.join(shop.id(), greta, "administrator");
 
-        fixture.invitations.invite(fixture.users.caller(greta, shop.id), shop.id, new InvitationRequest(INVITEE, "basic", null, null));
+        fixture.invitations.invite(fixture.users.caller(greta, shop.id()), shop.id(), new InvitationRequest(INVITEE, "basic", null, null));
 
         assertEquals("greta lädt Sie zu Shop ein", fixture.onlyMailTo(INVITEE).subject());
-        assertRefused(409, "already-invited", () -> fixture.invitations.invite(shop.owner(), shop.id,
+        assertRefused(409, "already-invited", () -> fixture.invitations.invite(shop.owner(), shop.id(),
                 new InvitationRequest(INVITEE.toUpperCase(Locale.ROOT), "basic", null, null)));
     }
 
@@ -361,32 +361,15 @@ class InvitationsTest {
     @EnumSource(DatabaseKind.class)
     void anotherOrganizationsInvitationsAnswerLikeMissingOnes(DatabaseKind kind) {
         InvitationFixture fixture = new InvitationFixture(kind);
-        Shop shop = Shop.of(fixture);
-        Shop other = Shop.of(fixture, "Other", "other-owner");
-        Invitation.View theirs = fixture.invitations.invite(other.owner(), other.id, new InvitationRequest(INVITEE, "basic", null, null));
+        UsersFixture.Shop shop = fixture.users.shop();
+        UsersFixture.Shop other = fixture.users.shop("Other", "other-owner");
+        Invitation.View theirs = fixture.invitations.invite(other.owner(), other.id(), new InvitationRequest(INVITEE, "basic", null, null));
         InvitationsResource resource = new InvitationsResource(fixture.invitations);
 
-        assertThrows(NotFoundException.class, () -> resource.list(other.id, null, null, null, UsersFixture.security(shop.owner())));
-        assertThrows(NotFoundException.class, () -> resource.revoke(shop.id, theirs.id(), UsersFixture.security(shop.owner())));
-        assertThrows(NotFoundException.class, () -> resource.resend(shop.id, theirs.id(), UsersFixture.security(shop.owner())));
+        assertThrows(NotFoundException.class, () -> resource.list(other.id(), null, null, null, UsersFixture.security(shop.owner())));
+        assertThrows(NotFoundException.class, () -> resource.revoke(shop.id(), theirs.id(), UsersFixture.security(shop.owner())));
+        assertThrows(NotFoundException.class, () -> resource.resend(shop.id(), theirs.id(), UsersFixture.security(shop.owner())));
         assertEquals("pending", fixture.invitations.preview(fixture.onlyMailTo(INVITEE).token()).state());
-    }
-
-    /** An organization with its owner. */
-    record Shop(InvitationFixture fixture, String id, String ownerId) {
-
-        static Shop of(InvitationFixture fixture) {
-            return of(fixture, "Shop", "owner");
-        }
-
-        static Shop of(InvitationFixture fixture, String name, String owner) {
-            String id = fixture.users.organization(name);
-            return new Shop(fixture, id, fixture.users.member(id, owner, "owner"));
-        }
-
-        Caller owner() {
-            return fixture.users.caller(ownerId, id);
-        }
     }
 
     private static Invitations.Joined accept(InvitationFixture fixture, String token, String username) {
@@ -395,8 +378,8 @@ class InvitationsTest {
     }
 
     private static String foreignWorkgroup(InvitationFixture fixture) {
-        Shop other = Shop.of(fixture, "Other", "other-owner");
-        return fixture.workgroups.create(other.owner(), other.id, new NewWorkgroup("Theirs", List.of(), List.of(), null)).id();
+        UsersFixture.Shop other = fixture.users.shop("Other", "other-owner");
+        return fixture.workgroups.create(other.owner(), other.id(), new NewWorkgroup("Theirs", List.of(), List.of(), null)).id();
     }
 
     private static Invitation.View onlyInvitation(InvitationFixture fixture, String organizationId) {

@@ -36,11 +36,11 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void existingLoginJoinsWithRoleProductsAndContact_U3(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         String dave = fixture.member(fixture.organization("Dave's own"), "dave", "owner");
         MembersResource resource = new MembersResource(fixture.members);
 
-        Response response = resource.add(shop.id, new MemberRequests.Add("Dave", null, "basic", List.of(UsersFixture.MAILBOXES),
+        Response response = resource.add(shop.id(), new MemberRequests.Add("Dave", null, "basic", List.of(UsersFixture.MAILBOXES),
                 new MemberRequests.ContactChoice(true, null, null)), UsersFixture.security(shop.owner()));
 
         assertEquals(201, response.getStatus());
@@ -48,12 +48,12 @@ class MembersTest {
         assertEquals(List.of(dave, "dave", "basic", "Basic access", List.of(UsersFixture.MAILBOXES), new Contact(true, false, false)),
                 List.of(member.userId(), member.username(), member.role(), member.roleName(), member.products(), member.contact()));
         assertEquals(ETags.of(member.version()), response.getEntityTag());
-        assertEquals(2, fixture.access.of(dave, shop.id).orElseThrow().identity().organizations().size(), "in both now (U12)");
-        assertTrue(fixture.permissions(dave, shop.id).contains(UsersFixture.MAILBOXES_MANAGE));
+        assertEquals(2, fixture.access.of(dave, shop.id()).orElseThrow().identity().organizations().size(), "in both now (U12)");
+        assertTrue(fixture.permissions(dave, shop.id()).contains(UsersFixture.MAILBOXES_MANAGE));
         UsersFixture.AuditRow entry = fixture.auditEntries().get(0);
-        assertEquals(List.of(shop.ownerId, "users.member.added", "user:" + dave, UsersFixture.SOURCE_ADDRESS),
+        assertEquals(List.of(shop.ownerId(), "users.member.added", "user:" + dave, UsersFixture.SOURCE_ADDRESS),
                 List.of(entry.actorId(), entry.action(), entry.target(), entry.sourceAddress()));
-        ProblemException twice = assertThrows(ProblemException.class, () -> fixture.members.add(shop.owner(), shop.id,
+        ProblemException twice = assertThrows(ProblemException.class, () -> fixture.members.add(shop.owner(), shop.id(),
                 new MemberRequests.Add("dave", null, "basic", null, null)));
         assertEquals(List.of(409, "already-member"), List.of(twice.status(), twice.type()));
     }
@@ -62,9 +62,9 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void externalPersonGetsANewLoginThatCanLogIn_U3(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
 
-        Member member = fixture.members.add(shop.owner(), shop.id, new MemberRequests.Add(null,
+        Member member = fixture.members.add(shop.owner(), shop.id(), new MemberRequests.Add(null,
                 new MemberRequests.NewLogin("erin.extern", "erin@example.org", "Erin Extern", PASSWORD, "de"),
                 "billing", null, null));
 
@@ -73,7 +73,7 @@ class MembersTest {
         assertEquals(List.of("erin@example.org", "Erin Extern", "de"), List.of(login.email(), login.displayName(), login.language()));
         assertTrue(PasswordHasher.DEFAULT.matches(PASSWORD.toCharArray(), login.passwordHash()));
         assertEquals("billing", member.role());
-        assertTrue(fixture.caller(login.id(), shop.id).has(UsersPermissions.MEMBERS_VIEW), "acts in the shop at once");
+        assertTrue(fixture.caller(login.id(), shop.id()).has(UsersPermissions.MEMBERS_VIEW), "acts in the shop at once");
         assertEquals(Set.of("users.login.created", "users.member.added"),
                 fixture.auditEntries().stream().map(UsersFixture.AuditRow::action).collect(java.util.stream.Collectors.toSet()));
     }
@@ -82,7 +82,7 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void badAdditionsNameTheFieldAndChangeNothing(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         fixture.login("taken");
         Caller owner = shop.owner();
         MemberRequests.NewLogin good = new MemberRequests.NewLogin("newbie", "newbie@example.org", "Newbie", PASSWORD, null);
@@ -108,11 +108,11 @@ class MembersTest {
                         "basic", null, null), "new_login.language"});
         for (Object[] bad : cases) {
             ValidationException invalid = assertThrows(ValidationException.class,
-                    () -> fixture.members.add(owner, shop.id, (MemberRequests.Add) bad[0]), String.valueOf(bad[0]));
+                    () -> fixture.members.add(owner, shop.id(), (MemberRequests.Add) bad[0]), String.valueOf(bad[0]));
             assertEquals(bad[1], invalid.errors().get(0).field(), String.valueOf(bad[0]));
         }
-        assertThrows(ValidationException.class, () -> fixture.members.add(owner, shop.id, null));
-        assertEquals(1, fixture.members.list(shop.id, null, PageRequest.of(null, null)).items().size());
+        assertThrows(ValidationException.class, () -> fixture.members.add(owner, shop.id(), null));
+        assertEquals(1, fixture.members.list(shop.id(), null, PageRequest.of(null, null)).items().size());
         assertEquals(0, fixture.count("SELECT COUNT(*) FROM users_login WHERE username_key = 'newbie'"));
         assertEquals(List.of(), fixture.auditEntries());
     }
@@ -121,31 +121,31 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void roleProductsAndContactChangeWithTheCurrentVersion_U5(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String frank = fixture.member(shop.id, "frank", "basic");
+        UsersFixture.Shop shop = fixture.shop();
+        String frank = fixture.member(shop.id(), "frank", "basic");
         MembersResource resource = new MembersResource(fixture.members);
         Caller owner = shop.owner();
-        assertFalse(fixture.permissions(frank, shop.id).contains(UsersFixture.MAILBOXES_VIEW));
+        assertFalse(fixture.permissions(frank, shop.id()).contains(UsersFixture.MAILBOXES_VIEW));
 
-        Response read = resource.get(shop.id, frank, UsersFixture.security(owner));
+        Response read = resource.get(shop.id(), frank, UsersFixture.security(owner));
         String etag = "\"" + read.getEntityTag().getValue() + "\"";
-        Response changed = resource.change(shop.id, frank, new MemberRequests.Change("reports", List.of(UsersFixture.WEBSPACES),
+        Response changed = resource.change(shop.id(), frank, new MemberRequests.Change("reports", List.of(UsersFixture.WEBSPACES),
                 new MemberRequests.ContactChoice(null, true, true)), etag, UsersFixture.security(owner));
 
         Member member = (Member) changed.getEntity();
         assertEquals(List.of("reports", List.of(UsersFixture.WEBSPACES), new Contact(false, true, true)),
                 List.of(member.role(), member.products(), member.contact()));
-        Set<String> now = fixture.permissions(frank, shop.id);
+        Set<String> now = fixture.permissions(frank, shop.id());
         assertTrue(now.contains(UsersFixture.MAILBOXES_VIEW) && now.contains(UsersFixture.WEBSPACES_MANAGE),
                 "reports access gives mailboxes.view, the product webspaces.manage, at once: " + now);
-        assertThrows(StaleVersionException.class, () -> resource.change(shop.id, frank,
+        assertThrows(StaleVersionException.class, () -> resource.change(shop.id(), frank,
                 new MemberRequests.Change("basic", null, null), etag, UsersFixture.security(owner)));
-        Member contactOnly = fixture.members.change(owner, shop.id, frank, null,
+        Member contactOnly = fixture.members.change(owner, shop.id(), frank, null,
                 new MemberRequests.Change(null, null, new MemberRequests.ContactChoice(true, null, false)));
         assertEquals(List.of("reports", new Contact(true, true, false)), List.of(contactOnly.role(), contactOnly.contact()));
         assertEquals(2, fixture.auditEntries().stream().filter(entry -> entry.action().equals("users.member.changed")).count(),
                 "each change is audited, the stale one is not");
-        assertThrows(NotFoundException.class, () -> fixture.members.change(owner, shop.id, "usr_nobody", null,
+        assertThrows(NotFoundException.class, () -> fixture.members.change(owner, shop.id(), "usr_nobody", null,
                 new MemberRequests.Change("basic", null, null)));
     }
 
@@ -153,12 +153,12 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void effectiveAccessIsTheRoleWithTheProducts_U8(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String plain = fixture.member(shop.id, "plain", "basic");
-        String withProduct = fixture.member(shop.id, "withproduct", "basic", UsersFixture.MAILBOXES);
+        UsersFixture.Shop shop = fixture.shop();
+        String plain = fixture.member(shop.id(), "plain", "basic");
+        String withProduct = fixture.member(shop.id(), "withproduct", "basic", UsersFixture.MAILBOXES);
 
-        Set<String> basic = fixture.permissions(plain, shop.id);
-        Set<String> extended = fixture.permissions(withProduct, shop.id);
+        Set<String> basic = fixture.permissions(plain, shop.id());
+        Set<String> extended = fixture.permissions(withProduct, shop.id());
 
         assertTrue(basic.contains(UsersFixture.WEBSPACES_VIEW) && !basic.contains(UsersFixture.MAILBOXES_MANAGE), basic.toString());
         Set<String> expected = new java.util.HashSet<>(basic);
@@ -170,27 +170,27 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void nobodyHandsOutMoreThanTheyHoldNorTouchesAnOwnerUnlessOwner_U2(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String admin = fixture.member(shop.id, "admin1", "administrator");
-        String clerk = fixture.member(shop.id, "clerk", "basic");
-        Caller administrator = fixture.caller(admin, shop.id);
+        UsersFixture.Shop shop = fixture.shop();
+        String admin = fixture.member(shop.id(), "admin1", "administrator");
+        String clerk = fixture.member(shop.id(), "clerk", "basic");
+        Caller administrator = fixture.caller(admin, shop.id());
 
         assertEquals("owner-required", assertThrows(ProblemException.class,
-                () -> fixture.members.change(administrator, shop.id, admin, null, new MemberRequests.Change("owner", null, null))).type());
+                () -> fixture.members.change(administrator, shop.id(), admin, null, new MemberRequests.Change("owner", null, null))).type());
         assertEquals("owner-required", assertThrows(ProblemException.class,
-                () -> fixture.members.change(administrator, shop.id, shop.ownerId, null, new MemberRequests.Change("basic", null, null)))
+                () -> fixture.members.change(administrator, shop.id(), shop.ownerId(), null, new MemberRequests.Change("basic", null, null)))
                 .type());
         assertEquals("owner-required", assertThrows(ProblemException.class,
-                () -> fixture.members.remove(administrator, shop.id, shop.ownerId)).type());
-        assertEquals("administrator", fixture.members.change(administrator, shop.id, clerk, null,
+                () -> fixture.members.remove(administrator, shop.id(), shop.ownerId())).type());
+        assertEquals("administrator", fixture.members.change(administrator, shop.id(), clerk, null,
                 new MemberRequests.Change("administrator", null, null)).role(), "an administrator appoints administrators");
 
         String roleId = fixture.roles.create(shop.owner(), new RoleRequest("Support manager",
                 List.of(UsersPermissions.SUPPORT_MANAGE))).id();
-        ProblemException beyond = assertThrows(ProblemException.class, () -> fixture.members.change(administrator, shop.id, clerk,
+        ProblemException beyond = assertThrows(ProblemException.class, () -> fixture.members.change(administrator, shop.id(), clerk,
                 null, new MemberRequests.Change(roleId, null, null)));
         assertEquals(List.of(403, "exceeds-own-access"), List.of(beyond.status(), beyond.type()));
-        assertEquals(roleId, fixture.members.change(shop.owner(), shop.id, clerk, null,
+        assertEquals(roleId, fixture.members.change(shop.owner(), shop.id(), clerk, null,
                 new MemberRequests.Change(roleId, null, null)).role());
     }
 
@@ -198,34 +198,34 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void bulkRemovalTakesAllOrNone_U4(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         String other = fixture.organization("Other");
         List<String> staff = new ArrayList<>();
         for (String name : List.of("gina", "hank", "ivan")) {
-            String id = fixture.member(shop.id, name, "basic");
+            String id = fixture.member(shop.id(), name, "basic");
             fixture.join(other, id, "basic");
             staff.add(id);
         }
         String stranger = fixture.member(other, "stranger", "basic");
 
-        ValidationException refused = assertThrows(ValidationException.class, () -> fixture.members.bulkRemove(shop.owner(), shop.id,
+        ValidationException refused = assertThrows(ValidationException.class, () -> fixture.members.bulkRemove(shop.owner(), shop.id(),
                 new MemberRequests.BulkRemove(List.of(staff.get(0), staff.get(1), stranger))));
         assertEquals("user_ids[2]", refused.errors().get(0).field());
-        assertEquals(4, fixture.members.list(shop.id, null, PageRequest.of(null, null)).items().size(), "nothing was removed");
+        assertEquals(4, fixture.members.list(shop.id(), null, PageRequest.of(null, null)).items().size(), "nothing was removed");
 
-        ProblemException lastOwner = assertThrows(ProblemException.class, () -> fixture.members.bulkRemove(shop.owner(), shop.id,
-                new MemberRequests.BulkRemove(List.of(staff.get(0), shop.ownerId))));
+        ProblemException lastOwner = assertThrows(ProblemException.class, () -> fixture.members.bulkRemove(shop.owner(), shop.id(),
+                new MemberRequests.BulkRemove(List.of(staff.get(0), shop.ownerId()))));
         assertEquals("last-owner", lastOwner.type());
 
-        MemberRequests.BulkRemoved removed = new MembersResource(fixture.members).bulkRemove(shop.id,
+        MemberRequests.BulkRemoved removed = new MembersResource(fixture.members).bulkRemove(shop.id(),
                 new MemberRequests.BulkRemove(List.of(staff.get(2), staff.get(0), staff.get(2))), UsersFixture.security(shop.owner()));
 
         assertEquals(List.of(staff.get(2), staff.get(0)), removed.removed());
-        assertEquals(List.of("hank", "owner"), fixture.members.list(shop.id, null, PageRequest.of(null, null)).items().stream()
+        assertEquals(List.of("hank", "owner"), fixture.members.list(shop.id(), null, PageRequest.of(null, null)).items().stream()
                 .map(Member::username).toList());
         assertEquals(2, fixture.auditEntries().stream().filter(entry -> entry.action().equals("users.member.removed")).count());
         for (List<String> bad : java.util.Arrays.asList(null, List.<String>of(), java.util.Collections.nCopies(Members.MAX_BULK + 1, "x"))) {
-            assertEquals("user_ids", assertThrows(ValidationException.class, () -> fixture.members.bulkRemove(shop.owner(), shop.id,
+            assertEquals("user_ids", assertThrows(ValidationException.class, () -> fixture.members.bulkRemove(shop.owner(), shop.id(),
                     new MemberRequests.BulkRemove(bad))).errors().get(0).field());
         }
     }
@@ -234,19 +234,19 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void removedMembersAccessTokensAndWorkgroupsThereEndAtOnce_U10(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         String elsewhere = fixture.organization("Elsewhere");
-        String jane = fixture.member(shop.id, "jane", "administrator");
+        String jane = fixture.member(shop.id(), "jane", "administrator");
         fixture.join(elsewhere, jane, "basic");
-        Workgroups.in(fixture, shop.id, "wg_shop", jane, true);
+        Workgroups.in(fixture, shop.id(), "wg_shop", jane, true);
         Workgroups.in(fixture, elsewhere, "wg_elsewhere", jane, false);
-        Tokens.issue(fixture, "tok_shop", shop.id, jane);
+        Tokens.issue(fixture, "tok_shop", shop.id(), jane);
         Tokens.issue(fixture, "tok_elsewhere", elsewhere, jane);
-        assertTrue(fixture.access.of(jane, shop.id).isPresent(), "cached as allowed before the removal");
+        assertTrue(fixture.access.of(jane, shop.id()).isPresent(), "cached as allowed before the removal");
 
-        new MembersResource(fixture.members).remove(shop.id, jane, UsersFixture.security(shop.owner()));
+        new MembersResource(fixture.members).remove(shop.id(), jane, UsersFixture.security(shop.owner()));
 
-        assertTrue(fixture.access.of(jane, shop.id).isEmpty(), "no request of hers passes in the shop any more");
+        assertTrue(fixture.access.of(jane, shop.id()).isEmpty(), "no request of hers passes in the shop any more");
         assertTrue(fixture.access.of(jane, elsewhere).isPresent(), "her other organization is untouched");
         assertEquals(1, fixture.count("SELECT COUNT(*) FROM users_token WHERE id = 'tok_shop' AND revoked_at IS NOT NULL"));
         assertEquals(1, fixture.count("SELECT COUNT(*) FROM users_token WHERE id = 'tok_elsewhere' AND revoked_at IS NULL"));
@@ -254,22 +254,22 @@ class MembersTest {
         assertEquals(0, fixture.count("SELECT COUNT(*) FROM users_workgroup WHERE lead_user_id IS NOT NULL AND id = 'wg_shop'"));
         assertEquals(1, fixture.count("SELECT COUNT(*) FROM users_workgroup_member WHERE workgroup_id = 'wg_elsewhere'"));
         assertEquals("user:" + jane, fixture.auditEntry("users.member.removed").target());
-        assertThrows(NotFoundException.class, () -> fixture.members.remove(shop.owner(), shop.id, jane));
+        assertThrows(NotFoundException.class, () -> fixture.members.remove(shop.owner(), shop.id(), jane));
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void loginRemovedFromItsOnlyOrganizationIsDeletedWithItsTokens_U1(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
-        String kim = fixture.member(shop.id, "kim", "basic");
-        Tokens.issue(fixture, "tok_kim", shop.id, kim);
+        UsersFixture.Shop shop = fixture.shop();
+        String kim = fixture.member(shop.id(), "kim", "basic");
+        Tokens.issue(fixture, "tok_kim", shop.id(), kim);
 
-        fixture.members.remove(shop.owner(), shop.id, kim);
+        fixture.members.remove(shop.owner(), shop.id(), kim);
 
         assertEquals(0, fixture.count("SELECT COUNT(*) FROM users_login WHERE id = ?", kim));
         assertEquals(0, fixture.count("SELECT COUNT(*) FROM users_token WHERE user_id = ?", kim));
-        assertTrue(fixture.access.of(kim, shop.id).isEmpty());
+        assertTrue(fixture.access.of(kim, shop.id()).isEmpty());
         assertTrue(fixture.auditEntry("users.member.removed").detail().contains("login was deleted"));
     }
 
@@ -291,65 +291,65 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void memberLeavesButNeverTheirOnlyOrganization_U4_U1(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         String home = fixture.organization("Home");
-        String leo = fixture.member(shop.id, "leo", "basic");
-        String mia = fixture.member(shop.id, "mia", "basic");
+        String leo = fixture.member(shop.id(), "leo", "basic");
+        String mia = fixture.member(shop.id(), "mia", "basic");
         fixture.join(home, leo, "owner");
 
-        fixture.members.leave(fixture.caller(leo, shop.id), shop.id);
+        fixture.members.leave(fixture.caller(leo, shop.id()), shop.id());
 
-        assertTrue(fixture.access.of(leo, shop.id).isEmpty());
+        assertTrue(fixture.access.of(leo, shop.id()).isEmpty());
         assertTrue(fixture.access.of(leo, home).isPresent());
         assertEquals("user:" + leo, fixture.auditEntry("users.member.left").target());
-        ProblemException only = assertThrows(ProblemException.class, () -> fixture.members.leave(fixture.caller(mia, shop.id), shop.id));
+        ProblemException only = assertThrows(ProblemException.class, () -> fixture.members.leave(fixture.caller(mia, shop.id()), shop.id()));
         assertEquals(List.of(409, "last-organization"), List.of(only.status(), only.type()));
-        assertTrue(fixture.access.of(mia, shop.id).isPresent());
-        assertThrows(NotFoundException.class, () -> fixture.members.leave(fixture.caller(leo, home), shop.id), "no member any more");
+        assertTrue(fixture.access.of(mia, shop.id()).isPresent());
+        assertThrows(NotFoundException.class, () -> fixture.members.leave(fixture.caller(leo, home), shop.id()), "no member any more");
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void lastOwnerIsNeverRemovedDemotedOrGone_U6(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
-        fixture.join(fixture.organization("Owner's other"), shop.ownerId, "basic");
+        UsersFixture.Shop shop = fixture.shop();
+        fixture.join(fixture.organization("Owner's other"), shop.ownerId(), "basic");
         Caller owner = shop.owner();
 
         for (Runnable attempt : List.<Runnable>of(
-                () -> fixture.members.leave(owner, shop.id),
-                () -> fixture.members.remove(owner, shop.id, shop.ownerId),
-                () -> fixture.members.change(owner, shop.id, shop.ownerId, null, new MemberRequests.Change("administrator", null, null)),
-                () -> fixture.members.bulkRemove(owner, shop.id, new MemberRequests.BulkRemove(List.of(shop.ownerId))))) {
+                () -> fixture.members.leave(owner, shop.id()),
+                () -> fixture.members.remove(owner, shop.id(), shop.ownerId()),
+                () -> fixture.members.change(owner, shop.id(), shop.ownerId(), null, new MemberRequests.Change("administrator", null, null)),
+                () -> fixture.members.bulkRemove(owner, shop.id(), new MemberRequests.BulkRemove(List.of(shop.ownerId()))))) {
             ProblemException refused = assertThrows(ProblemException.class, attempt::run);
             assertEquals(List.of(409, "last-owner"), List.of(refused.status(), refused.type()));
             assertTrue(refused.getMessage().contains("Appoint another owner first"));
         }
-        String successor = fixture.member(shop.id, "successor", "basic");
-        fixture.members.change(owner, shop.id, successor, null, new MemberRequests.Change("owner", null, null));
-        fixture.members.change(owner, shop.id, shop.ownerId, null, new MemberRequests.Change("basic", null, null));
-        assertEquals("basic", fixture.members.find(shop.id, shop.ownerId).orElseThrow().role(), "replaced by appointing first");
+        String successor = fixture.member(shop.id(), "successor", "basic");
+        fixture.members.change(owner, shop.id(), successor, null, new MemberRequests.Change("owner", null, null));
+        fixture.members.change(owner, shop.id(), shop.ownerId(), null, new MemberRequests.Change("basic", null, null));
+        assertEquals("basic", fixture.members.find(shop.id(), shop.ownerId()).orElseThrow().role(), "replaced by appointing first");
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void membersAreListedByUsernameSearchedAndPaged(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         for (String name : List.of("zoe", "Yann", "xavier_x", "walter")) {
-            fixture.member(shop.id, name, "basic");
+            fixture.member(shop.id(), name, "basic");
         }
         List<String> names = new ArrayList<>();
-        Page<Member> page = fixture.members.list(shop.id, null, PageRequest.of("2", null));
+        Page<Member> page = fixture.members.list(shop.id(), null, PageRequest.of("2", null));
         names.addAll(page.items().stream().map(Member::username).toList());
         while (page.nextCursor() != null) {
-            page = fixture.members.list(shop.id, null, PageRequest.of("2", page.nextCursor()));
+            page = fixture.members.list(shop.id(), null, PageRequest.of("2", page.nextCursor()));
             names.addAll(page.items().stream().map(Member::username).toList());
         }
         assertEquals(List.of("owner", "walter", "xavier_x", "Yann", "zoe"), names);
-        assertEquals(List.of("Yann"), usernames(fixture.members.list(shop.id, "YANN@EXAMPLE", PageRequest.of(null, null))));
-        assertEquals(List.of("xavier_x"), usernames(fixture.members.list(shop.id, "r_x", PageRequest.of(null, null))));
-        assertEquals(List.of(), usernames(fixture.members.list(shop.id, "%", PageRequest.of(null, null))));
+        assertEquals(List.of("Yann"), usernames(fixture.members.list(shop.id(), "YANN@EXAMPLE", PageRequest.of(null, null))));
+        assertEquals(List.of("xavier_x"), usernames(fixture.members.list(shop.id(), "r_x", PageRequest.of(null, null))));
+        assertEquals(List.of(), usernames(fixture.members.list(shop.id(), "%", PageRequest.of(null, null))));
         assertThrows(NotFoundException.class, () -> fixture.members.list("org_missing", null, PageRequest.of(null, null)));
         assertThrows(NotFoundException.class, () -> new MembersResource(fixture.members).list(fixture.organization("Foreign"), null,
                 null, null, UsersFixture.security(shop.owner())));
@@ -359,23 +359,23 @@ class MembersTest {
     @EnumSource(DatabaseKind.class)
     void idsAndCursorsNoIdCanBeAreRefusedBeforeTheDatabaseSeesThem(DatabaseKind kind) {
         UsersFixture fixture = new UsersFixture(kind);
-        Shop shop = Shop.of(fixture);
+        UsersFixture.Shop shop = fixture.shop();
         MembersResource resource = new MembersResource(fixture.members);
         var security = UsersFixture.security(shop.owner());
         String nul = "usr_\u0000";
 
-        assertThrows(NotFoundException.class, () -> resource.get(shop.id, nul, security));
-        assertThrows(NotFoundException.class, () -> resource.remove(shop.id, nul, security));
-        assertThrows(NotFoundException.class, () -> resource.get(shop.id, "u".repeat(10_000), security));
+        assertThrows(NotFoundException.class, () -> resource.get(shop.id(), nul, security));
+        assertThrows(NotFoundException.class, () -> resource.remove(shop.id(), nul, security));
+        assertThrows(NotFoundException.class, () -> resource.get(shop.id(), "u".repeat(10_000), security));
         assertThrows(NotFoundException.class, () -> new RolesResource(fixture.roles).delete("role_\u0000", security));
-        assertEquals("user_ids[1]", assertThrows(ValidationException.class, () -> resource.bulkRemove(shop.id,
-                new MemberRequests.BulkRemove(List.of(shop.ownerId, nul)), security)).errors().get(0).field());
-        assertEquals("role", assertThrows(ValidationException.class, () -> resource.change(shop.id, shop.ownerId,
+        assertEquals("user_ids[1]", assertThrows(ValidationException.class, () -> resource.bulkRemove(shop.id(),
+                new MemberRequests.BulkRemove(List.of(shop.ownerId(), nul)), security)).errors().get(0).field());
+        assertEquals("role", assertThrows(ValidationException.class, () -> resource.change(shop.id(), shop.ownerId(),
                 new MemberRequests.Change("role_\u0000", null, null), null, security)).errors().get(0).field());
-        assertEquals("new_login.email", assertThrows(ValidationException.class, () -> resource.add(shop.id,
+        assertEquals("new_login.email", assertThrows(ValidationException.class, () -> resource.add(shop.id(),
                 new MemberRequests.Add(null, new MemberRequests.NewLogin("nul", "a\u0000@example.org", "N", PASSWORD, null),
                         "basic", null, null), security)).errors().get(0).field());
-        assertEquals("cursor", assertThrows(ValidationException.class, () -> resource.list(shop.id, null, null,
+        assertEquals("cursor", assertThrows(ValidationException.class, () -> resource.list(shop.id(), null, null,
                 PageRequest.encode("\u0000"), security)).errors().get(0).field());
         assertEquals("cursor", assertThrows(ValidationException.class, () -> fixture.organizations.list(shop.owner(), null,
                 PageRequest.of(null, PageRequest.encode("shop\u0000\norg_1")))).errors().get(0).field());
@@ -387,18 +387,6 @@ class MembersTest {
     }
 
     /** An organization with its owner, the starting point of most tests. */
-    private record Shop(UsersFixture fixture, String id, String ownerId) {
-
-        static Shop of(UsersFixture fixture) {
-            String id = fixture.organization("Shop");
-            return new Shop(fixture, id, fixture.member(id, "owner", "owner"));
-        }
-
-        Caller owner() {
-            return fixture.caller(ownerId, id);
-        }
-    }
-
     /** Workgroup rows as the workgroups service stores them. */
     private static final class Workgroups {
 

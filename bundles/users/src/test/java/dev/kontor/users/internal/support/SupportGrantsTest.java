@@ -164,7 +164,7 @@ class SupportGrantsTest {
         List<AccessFixture.AuditRow> granted = world.audit(organization, "users.support.granted");
         assertEquals(1, granted.size());
         assertEquals(IdentityProvider.OPERATOR_ADMIN_ID, granted.get(0).actorId());
-        assertEquals("content type hosting until " + grant.expiresAt() + "; by operator staff from organization operator",
+        assertEquals("content type hosting until " + grant.expiresAt() + "; acting from organization operator",
                 granted.get(0).detail());
         assertEquals(List.of(), world.audit(IdentityProvider.OPERATOR_ORGANIZATION_ID, "users.support.granted"));
     }

@@ -54,10 +54,10 @@ class SupportUseAuditTest {
         // Ids made in the same millisecond do not tell their order: compare as a set.
         Set<AccessFixture.AuditRow> uses = Set.copyOf(world.audit(organization, SupportUseAudit.ACTION));
         assertEquals(Set.of(
-                new AccessFixture.AuditRow(staff, "GET /api/v1/hosting/sites", AccessFixture.SOURCE_ADDRESS, AuditOutcome.SUCCESS,
-                        "grant " + grant.id()),
-                new AccessFixture.AuditRow(staff, "DELETE /api/v1/hosting/sites/s1", AccessFixture.SOURCE_ADDRESS,
-                        AuditOutcome.DENIED, "grant " + grant.id())), uses);
+                new AccessFixture.AuditRow(staff, organization, SupportUseAudit.ACTION, "GET /api/v1/hosting/sites",
+                        AccessFixture.SOURCE_ADDRESS, AuditOutcome.SUCCESS, "grant " + grant.id()),
+                new AccessFixture.AuditRow(staff, organization, SupportUseAudit.ACTION, "DELETE /api/v1/hosting/sites/s1",
+                        AccessFixture.SOURCE_ADDRESS, AuditOutcome.DENIED, "grant " + grant.id())), uses);
     }
 
     @ParameterizedTest

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
+import dev.kontor.api.security.IdentityProvider;
+import dev.kontor.users.internal.UsersPermissions;
+import dev.kontor.users.internal.rest.MembersResource;
 import dev.kontor.users.internal.rest.OAuthClientsResource;
 import dev.kontor.users.internal.rest.SupportAccessResource;
 import dev.kontor.users.internal.rest.TokensResource;
+import dev.kontor.users.internal.rest.WorkgroupsResource;
 import dev.kontor.users.internal.support.AccessFixture;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.SecurityContext;
@@ -20,9 +24,9 @@ import org.junit.jupiter.api.Test;
 /** What the resources refuse before any work: the services behind them are not even there. */
 class ResourceRefusalsTest {
 
-    private static final Caller MEMBER = new AccessFixture.IdentityCaller(new Identity("usr_1", "ada", "Ada", "org_a",
+    private static final Caller MEMBER = new AccessFixture.TestCaller(new Identity("usr_1", "ada", "Ada", "org_a",
             List.of(new Identity.OrganizationMembership("org_a", "A")), Set.of("users.profile", "users.support.view",
-                    "users.support.manage", "users.clients.manage", AccessFixture.SITES_VIEW), false, "en"), "192.0.2.1");
+                    "users.support.manage", "users.clients.manage", AccessFixture.SITES_VIEW), false, "en"));
 
     private static SecurityContext context(Caller caller, String scheme) {
         return (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(), new Class<?>[] {SecurityContext.class},
@@ -56,5 +60,20 @@ class ResourceRefusalsTest {
         assertThrows(NotFoundException.class, () -> clients.create("org_b", new OAuthClientsResource.NewClientRequest("c",
                 List.of(AccessFixture.SITES_VIEW)), member));
         assertThrows(NotFoundException.class, () -> clients.revoke("org_b", "oc_1", member));
+    }
+
+    @Test
+    void aPathOrganizationThatCannotBeAnIdIsAMissingOneAlsoForOperatorStaff_U12() {
+        SecurityContext staff = context(new AccessFixture.TestCaller(new Identity("usr_2", "sam", "Sam",
+                IdentityProvider.OPERATOR_ORGANIZATION_ID, List.of(), Set.of(UsersPermissions.ORGANIZATIONS_ALL,
+                        UsersPermissions.SUPPORT_VIEW, UsersPermissions.CLIENTS_MANAGE, UsersPermissions.MEMBERS_VIEW,
+                        UsersPermissions.WORKGROUPS_VIEW), true, "en")), "KONTOR_SESSION");
+
+        for (String org : List.of("org_\u0000", "org_" + "x".repeat(200))) {
+            assertThrows(NotFoundException.class, () -> new SupportAccessResource(null).list(org, null, null, staff));
+            assertThrows(NotFoundException.class, () -> new OAuthClientsResource(null).list(org, null, null, staff));
+            assertThrows(NotFoundException.class, () -> new MembersResource(null).list(org, null, null, null, staff));
+            assertThrows(NotFoundException.class, () -> new WorkgroupsResource(null).list(org, null, null, null, staff));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.kontor.users.internal.support;
+package dev.kontor.users.internal;
 
 import java.time.Clock;
 import java.time.Duration;

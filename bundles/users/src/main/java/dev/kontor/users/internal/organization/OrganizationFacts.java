@@ -1,4 +1,4 @@
-package dev.kontor.users.internal.workgroup;
+package dev.kontor.users.internal.organization;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What invitations and workgroups need to know of an organization: its name, whether it
- * is the operator's (roles and products give more there), and who its members are.
+ * What roles, invitations, workgroups and clients need to know of an organization: its
+ * name, whether it is the operator's (roles and products give more there), and who its
+ * members are.
  */
 public record OrganizationFacts(String id, String name, boolean operator) {
 
