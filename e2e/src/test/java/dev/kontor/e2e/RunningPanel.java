@@ -196,18 +196,24 @@ final class RunningPanel implements AutoCloseable {
     /** Ready = health answers 200 and the session endpoint is served (401 without a login). */
     private void awaitReady() {
         long deadline = System.nanoTime() + STARTUP.toNanos();
+        Duration pause = Duration.ofMillis(100);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 fail("bin/kontor ended with exit code " + process.exitValue() + " before it was ready\n" + console());
             }
             try {
-                if (get("/api/v1/health").statusCode() == 200 && get("/api/v1/session").statusCode() == 401) {
+                HttpResponse<String> health = get("/api/v1/health");
+                if (health.statusCode() == 429) {
+                    // A test may configure a tiny per-address rate: waiting must not use it all up.
+                    pause = Duration.ofSeconds(health.headers().firstValueAsLong("Retry-After").orElse(1));
+                } else if (health.statusCode() == 200 && get("/api/v1/session").statusCode() == 401) {
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            Eventually.sleep(Duration.ofMillis(100));
+            Eventually.sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause.multipliedBy(2);
         }
         fail("bin/kontor not ready within " + STARTUP.toSeconds() + " s\n" + console());
     }
