@@ -1,0 +1,27 @@
+package dev.kontor.api.clients;
+
+import dev.kontor.api.security.Caller;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The client accounts, as other modules may read them. Never the internal description (C2). */
+@ProviderType
+public interface ClientDirectory {
+
+    /** A client by id, whoever asks: for modules acting on the system's behalf. */
+    Optional<Client> find(String clientId);
+
+    /** The client whose account is this organization, if it is a client's. */
+    Optional<Client> byOrganization(String organizationId);
+
+    /**
+     * Whether the caller may see the client: the operator's staff, the client's reseller's
+     * staff, members of the client's own organization, and partners it granted access.
+     * Modules that keep data per client use it to answer another's client like a missing one.
+     */
+    boolean visibleTo(Caller caller, String clientId);
+
+    /** Every suspended client: what a module installed later reconciles with on its start. */
+    List<Client> suspended();
+}

@@ -1,0 +1,68 @@
+package dev.kontor.api.users;
+
+import dev.kontor.api.security.Caller;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Accounts: organizations with their logins, as another module sees them. Every method
+ * joins the caller's transaction when there is one ({@code Database.inTransaction}), so
+ * a client created, suspended or removed by the clients module commits or rolls back
+ * together with the account. Every change is audited with the caller.
+ */
+@ProviderType
+public interface Accounts {
+
+    /**
+     * Opens an account: a new organization whose first login, created here, is its owner
+     * (U1, C1).
+     *
+     * @throws dev.kontor.api.rest.ValidationException when the name or a field of the
+     *         login is invalid, or the username is taken (field {@code username})
+     */
+    Account open(Caller caller, String organizationName, NewLogin owner);
+
+    /** The account of an organization, or empty when there is none. */
+    Optional<Account> find(String organizationId);
+
+    /**
+     * Suspends the organization: none of its members can act in it any more, their open
+     * sessions and tokens in it stop working with their next request, and a login whose
+     * organizations are all suspended cannot log in (C4). Suspending twice is harmless.
+     */
+    void suspend(Caller caller, String organizationId);
+
+    /** Lifts {@link #suspend}; activating an active organization is harmless. */
+    void activate(Caller caller, String organizationId);
+
+    /**
+     * Removes the organization with its memberships, roles, workgroups, invitations,
+     * grants and tokens; its logins that belong to no other organization go with it (C6).
+     */
+    void close(Caller caller, String organizationId);
+
+    /**
+     * Changes a member's login name and, when {@code password} is not null, password
+     * (C5). The username stays unique across the panel.
+     *
+     * @throws dev.kontor.api.rest.ValidationException on an invalid or taken username
+     *         or a too short password
+     */
+    void changeLogin(Caller caller, String organizationId, String userId, String username, String password);
+
+    /**
+     * Lets members of another organization act in this one (C7, C9, C10): with every
+     * permission an administrator holds when {@code products} is empty, else with the
+     * permissions of those products; all of the grantee's members, or only the listed
+     * logins. The grantee's members switch into the organization with
+     * {@code PUT /api/v1/session/organization}.
+     */
+    AccessGrant grant(Caller caller, AccessGrant.Request request);
+
+    /** Ends a grant at once; unknown or ended grants are ignored. */
+    void revoke(Caller caller, String grantId);
+
+    /** The grants in force that the organization gave. */
+    List<AccessGrant> grantsOf(String organizationId);
+}
