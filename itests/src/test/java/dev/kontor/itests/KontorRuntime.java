@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,15 +38,19 @@ import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
  * The runtime's own view of the modules, next to what HTTP shows: the registered menu
  * items and permission sets, the REST resources the JAX-RS runtime serves and the
  * state of DS components. Bundles installed through it are uninstalled by
- * {@link #uninstallInstalled()}.
+ * {@link #uninstallInstalled()}, bundles it stopped are started again by
+ * {@link #restartStopped()}.
  */
 final class KontorRuntime {
 
     private static final String MENU_ITEM = "dev.kontor.api.menu.MenuItem";
     private static final String PERMISSION_SET = "dev.kontor.api.security.PermissionSet";
+    private static final String IDENTITY_PROVIDER = "dev.kontor.api.security.IdentityProvider";
+    private static final String IDENTITY_PROVIDER_NAME = "kontor.identity.provider";
 
     private final BundleContext context;
     private final List<Bundle> installed = new ArrayList<>();
+    private final List<Bundle> stopped = new ArrayList<>();
 
     KontorRuntime(BundleContext context) {
         this.context = context;
@@ -81,6 +86,25 @@ final class KontorRuntime {
         refresh(gone);
     }
 
+    /** Stops a bundle the runtime started with, by symbolic name. */
+    Bundle stop(String symbolicName) throws BundleException {
+        Bundle bundle = Arrays.stream(context.getBundles()).filter(candidate -> symbolicName.equals(candidate.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("No bundle " + symbolicName));
+        bundle.stop();
+        stopped.add(bundle);
+        return bundle;
+    }
+
+    /** Starts what {@link #stop} stopped and is still stopped, so a test that ended early leaves the runtime whole. */
+    void restartStopped() throws BundleException {
+        for (Bundle bundle : stopped) {
+            if (bundle.getState() == Bundle.RESOLVED) {
+                bundle.start();
+            }
+        }
+        stopped.clear();
+    }
+
     /** Refreshes the bundles and waits until the framework says it is done. */
     void refresh(Collection<Bundle> bundles) {
         CountDownLatch done = new CountDownLatch(1);
@@ -108,17 +132,32 @@ final class KontorRuntime {
                 ? Arrays.asList(ids) : List.of(String.valueOf(reference.getProperty("kontor.permissions"))));
     }
 
+    /**
+     * The names ({@code kontor.identity.provider}) of the registered identity providers,
+     * best first: the host asks the first, the one of the highest service ranking.
+     */
+    List<String> identityProviders() {
+        return references(IDENTITY_PROVIDER).stream()
+                .sorted(Comparator.reverseOrder()) // a reference compares greater when it ranks higher
+                .map(reference -> String.valueOf(reference.getProperty(IDENTITY_PROVIDER_NAME)))
+                .toList();
+    }
+
     private Set<String> serviceProperties(String objectClass, Function<ServiceReference<?>, Collection<String>> values) {
         Set<String> found = new TreeSet<>();
+        for (ServiceReference<?> reference : references(objectClass)) {
+            found.addAll(values.apply(reference));
+        }
+        return found;
+    }
+
+    private List<ServiceReference<?>> references(String objectClass) {
         try {
             ServiceReference<?>[] references = context.getAllServiceReferences(objectClass, null);
-            for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
-                found.addAll(values.apply(reference));
-            }
+            return references == null ? List.of() : Arrays.asList(references);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e); // there is no filter
         }
-        return found;
     }
 
     /** Whether the JAX-RS runtime serves a resource method under this path (as in {@code @Path}, e.g. {@code v1/hello}). */

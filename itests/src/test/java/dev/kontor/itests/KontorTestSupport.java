@@ -10,7 +10,7 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * What every test class shares: one runtime per class (see {@link KontorOptions}), the
- * operator logged in over HTTP, and no module left behind by a test.
+ * operator logged in over HTTP, and no module left behind or bundle left stopped by a test.
  */
 public abstract class KontorTestSupport {
 
@@ -33,5 +33,6 @@ public abstract class KontorTestSupport {
     @After
     public void uninstallModules() throws BundleException {
         runtime.uninstallInstalled();
+        runtime.restartStopped();
     }
 }

@@ -18,13 +18,17 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 
-/** The panel over HTTP, as the operator {@code admin} sees it: logged in with a session cookie. */
+/**
+ * The panel over HTTP as one browser sees it: its own session cookie, and the CSRF token
+ * of its last login for unsafe requests. Mostly the operator {@code admin}.
+ */
 final class Panel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final URI base;
+    private String csrfToken = "";
 
     private Panel(HttpClient http, URI base) {
         this.http = http;
@@ -33,16 +37,31 @@ final class Panel {
 
     /** Waits until the panel answers, then logs in with the password the framework was started with. */
     static Panel loginAsAdmin(BundleContext context) {
+        Panel panel = loggedOut(context);
+        Reply reply = panel.logIn("admin", context.getProperty("kontor.admin.password"));
+        assertEquals("login as admin: " + reply, 200, reply.status());
+        return panel;
+    }
+
+    /** A browser without a session yet, once the panel answers. */
+    static Panel loggedOut(BundleContext context) {
         URI base = URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/");
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
         Panel panel = new Panel(http, base);
         Await.until("the panel to answer /api/v1/health", panel::healthStatus, status -> status == 200);
-        ObjectNode login = JSON.createObjectNode().put("username", "admin").put("password", context.getProperty("kontor.admin.password"));
-        Reply reply = panel.send(HttpRequest.newBuilder(base.resolve("api/v1/session"))
+        return panel;
+    }
+
+    /** One login attempt; a successful one keeps its session cookie and CSRF token for the next requests. */
+    Reply logIn(String username, String password) {
+        ObjectNode login = JSON.createObjectNode().put("username", username).put("password", password);
+        Reply reply = send(HttpRequest.newBuilder(base.resolve("api/v1/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(login.toString())));
-        assertEquals("login as admin: " + reply, 200, reply.status());
-        return panel;
+        if (reply.status() == 200) {
+            csrfToken = reply.json().path("csrf_token").asText();
+        }
+        return reply;
     }
 
     private int healthStatus() {
@@ -55,6 +74,15 @@ final class Panel {
 
     Reply get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path.substring(1))).header("Accept-Language", "en").GET());
+    }
+
+    /** A JSON POST with the session's CSRF token, as the panel's own pages send it. */
+    Reply post(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(base.resolve(path.substring(1)))
+                .header("Accept-Language", "en")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** The JSON of a path that must answer 200. */
