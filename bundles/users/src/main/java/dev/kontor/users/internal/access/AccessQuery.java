@@ -19,11 +19,17 @@ import java.util.Set;
 
 /**
  * Computes a login's effective access in an organization from the database: the union
- * of its role, its direct product access and its workgroups' products (U7, U8); or,
- * for the operator's support staff, the read-only permissions of the content types an
- * organization granted support access to (U11). A suspended organization grants nothing.
+ * of its role, its direct product access and its workgroups' products (U7, U8), and of
+ * the partner grants the organization gave to an organization the login is a member of
+ * (C7, C10: an administrator's permissions, or those of chosen products). Only without
+ * either, for the operator's support staff, the read-only permissions of the content
+ * types an organization granted support access to (U11). A suspended organization
+ * grants nothing, and its members get nothing elsewhere through it (C4).
  */
 public final class AccessQuery {
+
+    /** The kind of {@code users_access_grant} rows that give another organization's members access. */
+    public static final String PARTNER = "partner";
 
     private final DeclaredPermissions declared;
     private final Clock clock;
@@ -48,18 +54,27 @@ public final class AccessQuery {
         boolean supportStaff = operatorMembership != null
                 && permissions(connection, catalog, userId, operatorMembership).contains(UsersPermissions.SUPPORT_USE);
         Map<String, SupportRow> support = supportStaff ? supportGrants(connection) : Map.of();
-        Map<String, String> supported = new java.util.TreeMap<>();
+        List<PartnerRow> partner = partnerGrants(connection, userId);
+        Map<String, String> granted = new java.util.TreeMap<>();
         support.values().stream().filter(row -> !memberships.containsKey(row.organizationId()) && !row.suspended())
-                .forEach(row -> supported.put(row.organizationId(), row.name()));
-        supported.forEach((id, name) -> switchable.add(new Identity.OrganizationMembership(id, name)));
+                .forEach(row -> granted.put(row.organizationId(), row.name()));
+        partner.stream().filter(row -> !memberships.containsKey(row.organizationId()))
+                .forEach(row -> granted.put(row.organizationId(), row.name()));
+        granted.forEach((id, name) -> switchable.add(new Identity.OrganizationMembership(id, name)));
 
         MembershipRow membership = memberships.get(organizationId);
-        if (membership != null) {
-            if (membership.suspended()) {
-                return Optional.empty();
-            }
-            Set<String> permissions = permissions(connection, catalog, userId, membership);
-            return Optional.of(new Access.Grant(login.get().identity(organizationId, switchable, permissions, membership.operator()),
+        if (membership != null && membership.suspended()) {
+            return Optional.empty();
+        }
+        List<PartnerRow> partnerHere = partner.stream().filter(row -> row.organizationId().equals(organizationId)).toList();
+        if (membership != null || !partnerHere.isEmpty()) {
+            Set<String> permissions = membership == null ? new HashSet<>()
+                    : permissions(connection, catalog, userId, membership);
+            // The granting organization is a customer's: granting from the operator's is refused.
+            partnerHere.forEach(row -> permissions.addAll(row.full() ? catalog.of(BuiltInRole.ADMINISTRATOR, false)
+                    : catalog.ofProducts(row.products(), false)));
+            boolean operator = membership != null && membership.operator();
+            return Optional.of(new Access.Grant(login.get().identity(organizationId, switchable, permissions, operator),
                     List.of()));
         }
         List<String> grantIds = new ArrayList<>();
@@ -189,6 +204,33 @@ public final class AccessQuery {
         }
     }
 
+    /**
+     * Partner grants in force that let this login act in another organization: given to
+     * an organization it is a member of, for all its members or naming it, with neither
+     * organization suspended.
+     */
+    private List<PartnerRow> partnerGrants(Connection connection, String userId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT g.organization_id, o.name, g.products, "
+                + "g.grantee_user_ids FROM users_access_grant g JOIN users_organization o ON o.id = g.organization_id "
+                + "JOIN users_membership m ON m.organization_id = g.grantee_organization_id "
+                + "JOIN users_organization grantee ON grantee.id = g.grantee_organization_id "
+                + "WHERE m.user_id = ? AND g.kind = '" + PARTNER + "' AND g.revoked_at IS NULL AND g.expires_at > ? "
+                + "AND o.suspended = FALSE AND grantee.suspended = FALSE")) {
+            select.setString(1, userId);
+            select.setTimestamp(2, Timestamp.from(clock.instant()));
+            List<PartnerRow> rows = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    List<String> listed = Words.of(row.getString(4));
+                    if (listed.isEmpty() || listed.contains(userId)) {
+                        rows.add(new PartnerRow(row.getString(1), row.getString(2), Words.of(row.getString(3))));
+                    }
+                }
+            }
+            return rows;
+        }
+    }
+
     private record LoginRow(String id, String username, String displayName, String language) {
 
         Identity identity(String organizationId, List<Identity.OrganizationMembership> organizations, Set<String> permissions,
@@ -199,6 +241,14 @@ public final class AccessQuery {
 
     private record MembershipRow(String organizationId, String name, boolean operator, boolean suspended, String roleId,
             String products) {
+    }
+
+    /** A partner grant as it applies to one login; no products: full access. */
+    private record PartnerRow(String organizationId, String name, List<String> products) {
+
+        boolean full() {
+            return products.isEmpty();
+        }
     }
 
     private record SupportRow(String id, String organizationId, String name, boolean suspended, String contentType) {

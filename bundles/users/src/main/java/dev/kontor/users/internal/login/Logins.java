@@ -63,6 +63,26 @@ public final class Logins {
         }
     }
 
+    /**
+     * Renames a login; a change of case alone is a rename too.
+     *
+     * @throws ValidationException on {@code username} when another login has the name
+     */
+    public static void setUsername(Connection connection, String id, String username) throws SQLException {
+        if (byUsername(connection, username).filter(other -> !other.id().equals(id)).isPresent()) {
+            throw new ValidationException("username", "is taken");
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE users_login SET username = ?, username_key = ?, version = version + 1 WHERE id = ?")) {
+            update.setString(1, username);
+            update.setString(2, key(username));
+            update.setString(3, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw takenOr(e);
+        }
+    }
+
     public static void setPasswordHash(Connection connection, String id, String hash) throws SQLException {
         update(connection, "UPDATE users_login SET password_hash = ?, version = version + 1 WHERE id = ?", hash, id);
     }
@@ -125,11 +145,16 @@ public final class Logins {
             insert.setTimestamp(8, Timestamp.from(Instant.now()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new ValidationException("username", "is taken"); // lost a race for the same name
-            }
-            throw e;
+            throw takenOr(e);
         }
+    }
+
+    /** The name was taken by a concurrent change after it was checked, or some other failure. */
+    private static SQLException takenOr(SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            throw new ValidationException("username", "is taken"); // lost a race for the same name
+        }
+        return e;
     }
 
     private static void update(Connection connection, String sql, String value, String id) throws SQLException {

@@ -13,7 +13,7 @@ import java.time.Instant;
  * the login's only organization, the login itself with all its tokens (U1). Runs inside
  * the caller's transaction, with the organization already locked.
  */
-final class MemberRemoval {
+public final class MemberRemoval {
 
     private MemberRemoval() {
     }
@@ -25,7 +25,7 @@ final class MemberRemoval {
      *        organization is refused rather than their login deleted
      * @return whether the login was deleted with its last membership
      */
-    static boolean remove(Connection connection, String organizationId, String userId, boolean leaving) throws SQLException {
+    public static boolean remove(Connection connection, String organizationId, String userId, boolean leaving) throws SQLException {
         Locks.login(connection, userId);
         boolean last = Locks.memberships(connection, userId) <= 1;
         if (last && leaving) {

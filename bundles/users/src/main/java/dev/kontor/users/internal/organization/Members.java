@@ -13,7 +13,6 @@ import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.login.Logins;
-import dev.kontor.users.internal.login.PasswordHasher;
 import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,7 +42,8 @@ public class Members {
 
     /** Most members one bulk removal takes. */
     public static final int MAX_BULK = 1000;
-    static final int MAX_DISPLAY_NAME = 200;
+    /** The prefix of the fields of a new login in a request to add a member. */
+    private static final String NEW_LOGIN = "new_login.";
 
     private final Database database;
     private final Trail trail;
@@ -92,14 +91,14 @@ public class Members {
         Contact contact = request.contact() == null ? Contact.NONE : request.contact().over(Contact.NONE);
         String username = request.username() == null ? null : Logins.validUsername("username", request.username());
         // Hashing takes a while: done before the organization is locked.
-        NewLogin newLogin = request.newLogin() == null ? null : newLogin(caller, request.newLogin());
+        NewLogins.Validated newLogin = request.newLogin() == null ? null : newLogin(caller, request.newLogin());
         return database.inTransaction(connection -> {
             Locks.LockedOrganization organization = Locks.organizationOrNotFound(connection, organizationId);
             String roleId = Roles.requireKnown(connection, organizationId, request.role(), "role");
             Delegation.in(connection, caller, organization, catalog).requireMayAssign(roleId, products);
             String userId;
             if (newLogin != null) {
-                userId = createLogin(connection, newLogin);
+                userId = NewLogins.create(connection, NEW_LOGIN, newLogin);
                 trail.record(caller, organizationId, "users.login.created", "user:" + userId,
                         "username " + newLogin.login().username());
             } else {
@@ -234,27 +233,9 @@ public class Members {
         access.changedAfterCommit();
     }
 
-    private NewLogin newLogin(Caller caller, MemberRequests.NewLogin request) {
-        String username = Logins.validUsername("new_login.username", request.username());
-        String email = Logins.validEmail("new_login.email", request.email());
-        String displayName = TextFields.name("new_login.display_name", request.displayName(), MAX_DISPLAY_NAME);
-        String language = request.language() == null ? defaultLanguage(caller) : request.language();
-        if (!Set.of("en", "de").contains(language)) {
-            throw new ValidationException("new_login.language", "en or de");
-        }
-        char[] password = Logins.validPassword("new_login.password", request.password(), passwordMinLength);
-        String hash = PasswordHasher.DEFAULT.hash(password);
-        java.util.Arrays.fill(password, '\0');
-        return new NewLogin(new Logins.NewLogin(username, email, displayName, language), hash);
-    }
-
-    private static String createLogin(Connection connection, NewLogin newLogin) throws SQLException {
-        try {
-            return Logins.create(connection, newLogin.login(), newLogin.passwordHash()).id();
-        } catch (ValidationException invalid) {
-            throw new ValidationException(invalid.errors().stream()
-                    .map(error -> new ValidationException.FieldError("new_login." + error.field(), error.message())).toList());
-        }
+    private NewLogins.Validated newLogin(Caller caller, MemberRequests.NewLogin request) {
+        return NewLogins.valid(NEW_LOGIN, request.username(), request.email(), request.displayName(),
+                request.language() == null ? defaultLanguage(caller) : request.language(), request.password(), passwordMinLength);
     }
 
     private static String defaultLanguage(Caller caller) {
@@ -277,9 +258,5 @@ public class Members {
             topics.add("news");
         }
         return topics.isEmpty() ? "none" : String.join(" ", topics);
-    }
-
-    /** A validated new login with its password already hashed. */
-    private record NewLogin(Logins.NewLogin login, String passwordHash) {
     }
 }

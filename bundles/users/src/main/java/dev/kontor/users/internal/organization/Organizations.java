@@ -74,25 +74,42 @@ public class Organizations {
 
     /** Creates an organization owned by the caller (U1). */
     public Organization create(Caller caller, String requestedName) {
-        String name = TextFields.name("name", requestedName, MAX_NAME);
+        String name = validName(requestedName);
         return database.inTransaction(connection -> {
             if (!Locks.login(connection, caller.userId())) {
                 throw new NotFoundException(); // the login is gone: its session is about to end
             }
-            String id = Ids.newId("org");
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_organization "
-                    + "(id, name, operator, suspended, created_by, created_at) VALUES (?, ?, FALSE, FALSE, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, name);
-                insert.setString(3, caller.userId());
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
+            String id = insert(connection, name, caller.userId());
             Memberships.insert(connection, id, caller.userId(), BuiltInRole.OWNER.id(), List.of(), Contact.NONE);
             trail.record(caller, id, "users.organization.created", "organization:" + id, "name '" + name + "'");
             access.changedAfterCommit();
             return find(connection, caller, id).orElseThrow();
         });
+    }
+
+    /** A valid organization name, stripped; else a validation error on {@code name}. */
+    public static String validName(String requestedName) {
+        return TextFields.name("name", requestedName, MAX_NAME);
+    }
+
+    /**
+     * Stores a new customer organization, without members: the caller makes someone its
+     * owner in the same transaction (U1).
+     *
+     * @param createdBy the login that asked for it
+     * @return its id
+     */
+    public static String insert(Connection connection, String name, String createdBy) throws SQLException {
+        String id = Ids.newId("org");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_organization "
+                + "(id, name, operator, suspended, created_by, created_at) VALUES (?, ?, FALSE, FALSE, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, name);
+            insert.setString(3, createdBy);
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     /** One organization; the caller's right to address it is checked by the resource ({@code OrganizationScope}). */
@@ -102,7 +119,7 @@ public class Organizations {
 
     /** Renames an organization; with {@code ifMatch}, only the version the client saw. */
     public Organization rename(Caller caller, String id, String ifMatch, String requestedName) {
-        String name = TextFields.name("name", requestedName, MAX_NAME);
+        String name = validName(requestedName);
         return database.inTransaction(connection -> {
             Locks.organizationOrNotFound(connection, id);
             Organization current = find(connection, caller, id).orElseThrow(NotFoundException::new);

@@ -4,6 +4,7 @@ import dev.kontor.api.rest.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Checks of free-text input shared by this module's requests; each failure names the field. */
 public final class TextFields {
@@ -21,6 +22,19 @@ public final class TextFields {
             throw new ValidationException(field, "required, 1 to " + max + " characters without control characters");
         }
         return name;
+    }
+
+    /**
+     * The value a check answers, or null with the check's field errors added to
+     * {@code errors}: for requests that name every invalid field at once.
+     */
+    public static <T> T collect(List<ValidationException.FieldError> errors, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ValidationException invalid) {
+            errors.addAll(invalid.errors());
+            return null;
+        }
     }
 
     /** The ids of a list field: present, at most {@code max}, none blank. */
