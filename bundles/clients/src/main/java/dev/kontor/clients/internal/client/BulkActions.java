@@ -1,0 +1,156 @@
+package dev.kontor.clients.internal.client;
+
+import dev.kontor.api.rest.IdempotentRequests;
+import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.ValidationException;
+import dev.kontor.api.security.Caller;
+import dev.kontor.clients.internal.ClientsPermissions;
+import jakarta.ws.rs.NotFoundException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Suspends, activates or removes many clients at once (C3, C4, C6): one transaction per
+ * client, so one client that cannot change leaves the others changed and is reported
+ * as {@code failed}, with a result per client.
+ *
+ * <p>The same {@code Idempotency-Key} twice does the work once: {@link IdempotentRequests}
+ * keeps the answer in a transaction of its own that stays open while the work runs. The
+ * per-client transactions cannot join it (a joined part that fails dooms the whole), so
+ * with a key the work runs on a thread of this component, where no transaction is open
+ * (the request holds two connections meanwhile). Should the panel stop before the answer
+ * is stored, repeating the request finds the clients done so far {@code unchanged} and
+ * does the rest.
+ */
+@Component(service = BulkActions.class)
+public class BulkActions {
+
+    /** Most clients one request selects: the size of the largest bulk the panel is measured with. */
+    public static final int MAX_IDS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(BulkActions.class);
+    private static final Map<String, String> PERMISSIONS = Map.of("suspend", ClientsPermissions.SUSPEND,
+            "activate", ClientsPermissions.SUSPEND, "delete", ClientsPermissions.REMOVE);
+
+    private final Clients clients;
+    private final IdempotentRequests idempotent;
+    private final ExecutorService workers;
+
+    @Activate
+    public BulkActions(@Reference Clients clients, @Reference IdempotentRequests idempotent) {
+        this.clients = clients;
+        this.idempotent = idempotent;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "kontor-clients-bulk-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Deactivate
+    public void stop() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Runs the action on every selected client the caller manages.
+     *
+     * @param key the {@code Idempotency-Key} header; may be null
+     * @throws ValidationException naming {@code action}, {@code ids} or {@code reason}
+     * @throws ProblemException 403 when the caller lacks the action's permission
+     */
+    public BulkResult run(Caller caller, String key, BulkRequest request) {
+        if (request == null) {
+            throw new ValidationException("action", "suspend, activate or delete");
+        }
+        String action = request.action() == null ? null : request.action().strip();
+        String permission = action == null ? null : PERMISSIONS.get(action);
+        if (permission == null) {
+            throw new ValidationException("action", "suspend, activate or delete");
+        }
+        List<String> ids = ids(request.ids());
+        String reason = Texts.optional("reason", request.reason(), Clients.MAX_REASON);
+        if (!caller.has(permission)) {
+            throw new ProblemException(403, "forbidden", "You lack the permission " + permission + ".");
+        }
+        Supplier<BulkResult> work = () -> new BulkResult(ids.stream().map(id -> apply(caller, action, id, reason)).toList());
+        if (key == null || key.isBlank()) {
+            return work.get(); // no answer to keep, so no transaction of the key's around the work
+        }
+        String described = "POST /api/v1/clients/bulk " + action + " " + ids + " " + reason;
+        return idempotent.once(caller, key, described, BulkResult.class, () -> apart(work));
+    }
+
+    private BulkResult.Item apply(Caller caller, String action, String id, String reason) {
+        try {
+            Outcome outcome = switch (action) {
+                case "suspend" -> clients.suspend(caller, id, reason);
+                case "activate" -> clients.activate(caller, id, reason);
+                default -> {
+                    clients.remove(caller, id, null);
+                    yield Outcome.DONE;
+                }
+            };
+            return new BulkResult.Item(id, outcome == Outcome.DONE ? BulkResult.DONE : BulkResult.UNCHANGED, null);
+        } catch (NotFoundException e) {
+            return new BulkResult.Item(id, BulkResult.NOT_FOUND, null);
+        } catch (ProblemException | ValidationException refused) {
+            return new BulkResult.Item(id, BulkResult.FAILED, refused.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Bulk {} of client {} failed and was undone", action, id, e);
+            return new BulkResult.Item(id, BulkResult.FAILED, "The change failed and was undone; the panel's log has the reason.");
+        }
+    }
+
+    /** Runs the work on a thread without an open transaction and waits for it. */
+    private <T> T apart(Supplier<T> work) {
+        Future<T> result = workers.submit(work::get);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a bulk action ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("A bulk action failed", e.getCause());
+        }
+    }
+
+    /** The selected ids, each once, in the order given. */
+    private static List<String> ids(List<String> values) {
+        if (values == null || values.isEmpty() || values.size() > MAX_IDS) {
+            throw new ValidationException("ids", "a list of 1 to " + MAX_IDS + " client ids");
+        }
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String id = values.get(i);
+            if (!Texts.plausibleId(id)) {
+                errors.add(new ValidationException.FieldError("ids[" + i + "]", "must be a client id"));
+            } else {
+                ids.add(id);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return List.copyOf(ids);
+    }
+}

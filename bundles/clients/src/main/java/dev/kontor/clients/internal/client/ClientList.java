@@ -1,0 +1,100 @@
+package dev.kontor.clients.internal.client;
+
+import dev.kontor.api.rest.Page;
+import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.ValidationException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One page of the client list (C3): the caller's scope, the filters, the order and the
+ * position of the cursor as conditions with parameters (never values in the SQL).
+ */
+final class ClientList {
+
+    private static final Set<String> STATES = Set.of(ClientDetails.ACTIVE, ClientDetails.SUSPENDED);
+
+    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private final List<Object> values = new ArrayList<>();
+    private final ClientOrder order;
+    /** The column every row of the page has the same value in, whose index serves the order; null when there is none. */
+    private String leading;
+
+    /**
+     * @param reseller the reseller whose clients alone the caller manages; empty for all
+     * @throws ValidationException naming the parameter that is invalid
+     */
+    ClientList(Optional<String> reseller, ClientFilter filter, PageRequest page) {
+        this.order = ClientOrder.of(filter.sort());
+        if (reseller.isPresent()) {
+            and("reseller_id = ?", reseller.get());
+            leading = "reseller_id";
+        }
+        if (filter.resellerId() != null && !filter.resellerId().isBlank()) {
+            String id = filter.resellerId().strip();
+            leading = "reseller_id";
+            if (ClientFilter.OPERATOR.equals(id)) {
+                and("reseller_id IS NULL");
+            } else if (Texts.plausibleId(id)) {
+                and("reseller_id = ?", id);
+            } else {
+                throw new ValidationException("reseller_id", "an organization id, or operator for the operator's own clients");
+            }
+        }
+        if (filter.state() != null && !filter.state().isBlank()) {
+            String state = filter.state().strip();
+            if (!STATES.contains(state)) {
+                throw new ValidationException("state", "active or suspended");
+            }
+            and("state = ?", state);
+            if (leading == null) {
+                leading = "state";
+            }
+        }
+        String pattern = Texts.containsPattern(filter.q());
+        if (pattern != null) {
+            and("search_text LIKE ? ESCAPE '\\'", pattern);
+        }
+        if (page.after() != null) {
+            String[] cursor = order.read(page.after());
+            Object key = order.parameterOf(cursor[0]);
+            and(order.after(), key, key, cursor[1]);
+        }
+    }
+
+    Page<ClientDetails> read(Connection connection, PageRequest page) throws SQLException {
+        try (PreparedStatement select = prepare(connection, "", page)) {
+            return page.toPage(ClientStore.read(select), order::cursorOf);
+        }
+    }
+
+    /** The statement of the page with its parameters set, after a prefix ({@code EXPLAIN } for a look at its plan). */
+    PreparedStatement prepare(Connection connection, String prefix, PageRequest page) throws SQLException {
+        PreparedStatement select = connection.prepareStatement(prefix + "SELECT " + ClientStore.COLUMNS + " FROM clients_client"
+                + where + " ORDER BY " + order.orderBy(leading) + " LIMIT " + (page.limit() + 1));
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof Timestamp time) {
+                    select.setTimestamp(i + 1, time);
+                } else {
+                    select.setString(i + 1, (String) values.get(i));
+                }
+            }
+            return select;
+        } catch (SQLException e) {
+            select.close();
+            throw e;
+        }
+    }
+
+    private void and(String condition, Object... parameters) {
+        where.append(" AND ").append(condition);
+        values.addAll(List.of(parameters));
+    }
+}

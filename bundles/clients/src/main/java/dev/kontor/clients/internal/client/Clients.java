@@ -1,0 +1,273 @@
+package dev.kontor.clients.internal.client;
+
+import dev.kontor.api.audit.AuditLog;
+import dev.kontor.api.audit.AuditOutcome;
+import dev.kontor.api.clients.ClientEvent;
+import dev.kontor.api.clients.ClientLifecycleListener;
+import dev.kontor.api.rest.ETags;
+import dev.kontor.api.rest.Page;
+import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.StaleVersionException;
+import dev.kontor.api.rest.ValidationException;
+import dev.kontor.api.security.Caller;
+import dev.kontor.api.storage.Database;
+import dev.kontor.api.storage.Ids;
+import dev.kontor.api.users.Account;
+import dev.kontor.api.users.Accounts;
+import dev.kontor.api.users.NewLogin;
+import dev.kontor.clients.internal.ClientsPermissions;
+import jakarta.ws.rs.NotFoundException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Client accounts (C1–C6). Every change runs in one transaction together with the
+ * account change of the users module and what the lifecycle listeners do, and is
+ * audited in it: it commits whole or not at all. Who reaches which client is
+ * {@link ClientScope}'s rule; a client out of reach is a {@link NotFoundException}.
+ */
+@Component(service = Clients.class)
+public class Clients {
+
+    static final int MAX_REASON = 500;
+
+    private final Database database;
+    private final AuditLog audit;
+    private final Accounts accounts;
+    private final LifecycleListeners listeners;
+
+    @Activate
+    public Clients(@Reference Database database, @Reference AuditLog audit, @Reference Accounts accounts,
+            @Reference LifecycleListeners listeners) {
+        this.database = database;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.listeners = listeners;
+    }
+
+    /** The clients the caller manages, filtered, sorted and paged (C3); descriptions only with {@code clients.internal}. */
+    public Page<ClientDetails> list(Caller caller, ClientFilter filter, PageRequest page) {
+        ClientList list = new ClientList(ClientScope.resellerOf(caller), filter, page);
+        Page<ClientDetails> found = database.inTransaction(connection -> list.read(connection, page));
+        return new Page<>(found.items().stream().map(client -> ClientScope.forStaff(caller, client)).toList(),
+                found.nextCursor());
+    }
+
+    /**
+     * Creates a client with its account: a new organization whose first login, created
+     * with it, is the owner (C1).
+     *
+     * @throws ValidationException naming every invalid field; the login's fields as the users module names them
+     */
+    public ClientDetails create(Caller caller, NewClient request) {
+        if (request == null) {
+            throw new ValidationException("$", "the body must be a JSON object with the client's fields");
+        }
+        Contact contact = Contact.of(request);
+        requireInternalFor(caller, contact.description());
+        return database.inTransaction(connection -> {
+            String resellerId = reseller(caller, request.resellerId());
+            Account account = accounts.open(caller, contact.accountName(), new NewLogin(request.username(),
+                    request.password(), contact.email(), contact.name(), contact.language()));
+            ClientDetails client = new ClientDetails(Ids.newId("cl"), account.organizationId(), resellerId, contact.name(),
+                    contact.company(), contact.email(), contact.phone(), contact.address(), contact.language(),
+                    contact.additionalInfo(), contact.description(), ClientDetails.ACTIVE, null,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), 0);
+            ClientStore.insert(connection, client);
+            record(caller, "clients.client.created", client, "organization " + account.organizationId()
+                    + (resellerId == null ? "" : ", reseller " + resellerId));
+            return ClientScope.forStaff(caller, client);
+        });
+    }
+
+    /** The client as the caller may read it ({@link ClientScope}); empty when it is out of reach. */
+    public Optional<ClientDetails> read(Caller caller, String id) {
+        if (!Texts.plausibleId(id)) {
+            return Optional.empty();
+        }
+        return database.inTransaction(connection -> ClientStore.find(connection, id))
+                .flatMap(client -> ClientScope.shown(caller, client));
+    }
+
+    /**
+     * Changes contact data and the owner's login (C5); with {@code ifMatch}, only the
+     * version the caller saw.
+     *
+     * @throws StaleVersionException when {@code ifMatch} names an older version
+     */
+    public ClientDetails change(Caller caller, String id, String ifMatch, ClientChange request) {
+        ClientChange change = request == null ? new ClientChange(null, null, null, null, null, null, null, null, null, null)
+                : request;
+        requireInternalFor(caller, change.description());
+        return database.inTransaction(connection -> {
+            ClientDetails current = locked(connection, caller, id);
+            ETags.checkIfMatch(ifMatch, current.version());
+            Contact contact = current.contact().changedBy(change);
+            List<String> changed = changedFields(current.contact(), contact);
+            if (change.changesLogin()) {
+                Account account = accounts.find(current.organizationId()).orElseThrow(() -> new ProblemException(409,
+                        "no-account", "The client's account is gone; its login cannot be changed."));
+                accounts.changeLogin(caller, current.organizationId(), account.ownerUserId(), change.username(),
+                        change.password());
+                changed.add("login");
+            }
+            if (changed.isEmpty()) {
+                return ClientScope.forStaff(caller, current);
+            }
+            if (!ClientStore.update(connection, id, current.version(), contact)) {
+                throw new StaleVersionException();
+            }
+            record(caller, "clients.client.changed", current, String.join(", ", changed));
+            return ClientScope.forStaff(caller, ClientStore.find(connection, id).orElseThrow());
+        });
+    }
+
+    /**
+     * What removing the client would take with it (C6), without changing anything: the
+     * client, the access grants its account gave (revoked with it) and every listener's
+     * counts, added up by kind.
+     */
+    public Map<String, Long> removalPreview(Caller caller, String id) {
+        return database.inTransaction(connection -> {
+            ClientDetails client = reached(connection, caller, id);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("client", 1L);
+            counts.put("grants", (long) accounts.grantsOf(client.organizationId()).size());
+            for (ClientLifecycleListener listener : listeners.inOrder()) {
+                listener.removalPreview(client.id()).forEach((kind, count) -> counts.merge(kind, count, Long::sum));
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * Removes the client with its account and everything the listeners remove with it, in
+     * one transaction: a failure anywhere leaves the whole client (C6).
+     */
+    public void remove(Caller caller, String id, String ifMatch) {
+        database.runInTransaction(connection -> {
+            ClientDetails client = locked(connection, caller, id);
+            ETags.checkIfMatch(ifMatch, client.version());
+            tell(listener -> listener.removing(new ClientEvent(caller, client.asClient(), null)));
+            accounts.close(caller, client.organizationId());
+            ClientStore.delete(connection, id);
+            record(caller, "clients.client.removed", client, "organization " + client.organizationId());
+        });
+    }
+
+    /**
+     * Suspends the client: its users can no longer act or log in, and every listener
+     * suspends what hangs on it, in the same transaction (C4).
+     */
+    public Outcome suspend(Caller caller, String id, String reason) {
+        String why = Texts.optional("reason", reason, MAX_REASON);
+        return database.inTransaction(connection -> {
+            ClientDetails client = locked(connection, caller, id);
+            if (client.suspended()) {
+                return Outcome.UNCHANGED;
+            }
+            ClientStore.setState(connection, id, ClientDetails.SUSPENDED, why);
+            accounts.suspend(caller, client.organizationId());
+            ClientEvent event = new ClientEvent(caller, ClientStore.find(connection, id).orElseThrow().asClient(), why);
+            tell(listener -> listener.suspended(event));
+            record(caller, "clients.client.suspended", client, why == null ? null : "reason: " + why);
+            return Outcome.DONE;
+        });
+    }
+
+    /** Lifts the client's suspension and, through the listeners, only what it caused (C4). */
+    public Outcome activate(Caller caller, String id, String reason) {
+        String why = Texts.optional("reason", reason, MAX_REASON);
+        return database.inTransaction(connection -> {
+            ClientDetails client = locked(connection, caller, id);
+            if (!client.suspended()) {
+                return Outcome.UNCHANGED;
+            }
+            ClientStore.setState(connection, id, ClientDetails.ACTIVE, null);
+            accounts.activate(caller, client.organizationId());
+            ClientEvent event = new ClientEvent(caller, ClientStore.find(connection, id).orElseThrow().asClient(), why);
+            tell(listener -> listener.activated(event));
+            record(caller, "clients.client.activated", client, why == null ? null : "reason: " + why);
+            return Outcome.DONE;
+        });
+    }
+
+    /** The reseller of a new client: the caller's own organization for a reseller's staff; for the operator's, as asked. */
+    private String reseller(Caller caller, String requested) {
+        Optional<String> own = ClientScope.resellerOf(caller);
+        String asked = requested == null || requested.isBlank() ? null : requested.strip();
+        if (own.isPresent()) {
+            if (asked != null && !asked.equals(own.get())) {
+                throw new ValidationException("reseller_id", "a reseller creates clients of its own organization only");
+            }
+            return own.get();
+        }
+        if (asked == null || ClientFilter.OPERATOR.equals(asked)) {
+            return null;
+        }
+        if (!Texts.plausibleId(asked) || accounts.find(asked).isEmpty()) {
+            throw new ValidationException("reseller_id", "no such organization");
+        }
+        return asked;
+    }
+
+    /** The client if the caller manages it as staff. */
+    private static ClientDetails reached(Connection connection, Caller caller, String id) throws SQLException {
+        return (Texts.plausibleId(id) ? ClientStore.find(connection, id) : Optional.<ClientDetails>empty())
+                .filter(client -> ClientScope.managedBy(caller, client)).orElseThrow(NotFoundException::new);
+    }
+
+    /** Like {@link #reached}, locked until the transaction ends. */
+    private static ClientDetails locked(Connection connection, Caller caller, String id) throws SQLException {
+        return (Texts.plausibleId(id) ? ClientStore.lock(connection, id) : Optional.<ClientDetails>empty())
+                .filter(client -> ClientScope.managedBy(caller, client)).orElseThrow(NotFoundException::new);
+    }
+
+    /** Tells every listener, in order, inside the current transaction: one that throws undoes the change. */
+    private void tell(Consumer<ClientLifecycleListener> call) {
+        listeners.inOrder().forEach(call);
+    }
+
+    private static void requireInternalFor(Caller caller, String description) {
+        if (description != null && !caller.has(ClientsPermissions.INTERNAL)) {
+            throw new ProblemException(403, "forbidden", "Writing the description needs the permission "
+                    + ClientsPermissions.INTERNAL + ".");
+        }
+    }
+
+    /** The names of the fields that differ; never their values, which may be internal (C2). */
+    private static List<String> changedFields(Contact before, Contact after) {
+        List<String> names = new ArrayList<>();
+        addIfChanged(names, "name", before.name(), after.name());
+        addIfChanged(names, "company", before.company(), after.company());
+        addIfChanged(names, "email", before.email(), after.email());
+        addIfChanged(names, "phone", before.phone(), after.phone());
+        addIfChanged(names, "address", before.address(), after.address());
+        addIfChanged(names, "language", before.language(), after.language());
+        addIfChanged(names, "additional_info", before.additionalInfo(), after.additionalInfo());
+        addIfChanged(names, "description", before.description(), after.description());
+        return names;
+    }
+
+    private static void addIfChanged(List<String> names, String name, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            names.add(name);
+        }
+    }
+
+    private void record(Caller caller, String action, ClientDetails client, String detail) {
+        audit.record(caller, action, "client:" + client.id(), AuditOutcome.SUCCESS, detail);
+    }
+}

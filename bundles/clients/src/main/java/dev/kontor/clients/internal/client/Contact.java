@@ -1,0 +1,140 @@
+package dev.kontor.clients.internal.client;
+
+import dev.kontor.api.rest.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * A client's contact data, checked: what {@code clients_client} stores besides state and
+ * bookkeeping. Every invalid field of a request is named at once, so a form shows all.
+ *
+ * @param description the internal comment (C2), null when there is none
+ */
+public record Contact(String name, String company, String email, String phone, String address, String language,
+        String additionalInfo, String description) {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_PHONE = 50;
+    static final int MAX_ADDRESS = 1000;
+    static final int MAX_TEXT = 4000;
+    static final Set<String> LANGUAGES = Set.of("en", "de");
+    private static final Pattern PHONE = Pattern.compile("[0-9+()./ -]{3,50}");
+
+    /** The contact data of a new client; its language defaults to English. */
+    static Contact of(NewClient request) {
+        Errors errors = new Errors();
+        Contact contact = new Contact(
+                errors.check(() -> Texts.required("name", request.name(), MAX_NAME)),
+                errors.check(() -> Texts.optional("company", request.company(), MAX_NAME)),
+                errors.check(() -> email(request.email())),
+                errors.check(() -> phone(request.phone())),
+                errors.check(() -> Texts.multiline("address", request.address(), MAX_ADDRESS)),
+                errors.check(() -> language(request.language() == null ? "en" : request.language())),
+                errors.check(() -> Texts.multiline("additional_info", request.additionalInfo(), MAX_TEXT)),
+                errors.check(() -> Texts.multiline("description", request.description(), MAX_TEXT)));
+        errors.check(() -> Texts.required("username", request.username(), MAX_NAME));
+        errors.check(() -> request.password() == null || request.password().isEmpty()
+                ? invalid("password", "required") : request.password());
+        errors.throwIfAny();
+        return contact;
+    }
+
+    /** This contact data with the given fields of a change; {@code ""} clears an optional field. */
+    Contact changedBy(ClientChange change) {
+        Errors errors = new Errors();
+        Contact changed = new Contact(
+                change.name() == null ? name : errors.check(() -> Texts.required("name", change.name(), MAX_NAME)),
+                change.company() == null ? company : errors.check(() -> Texts.optional("company", change.company(), MAX_NAME)),
+                change.email() == null ? email : errors.check(() -> email(change.email())),
+                change.phone() == null ? phone : errors.check(() -> phone(change.phone())),
+                change.address() == null ? address
+                        : errors.check(() -> Texts.multiline("address", change.address(), MAX_ADDRESS)),
+                change.language() == null ? language : errors.check(() -> language(change.language())),
+                change.additionalInfo() == null ? additionalInfo
+                        : errors.check(() -> Texts.multiline("additional_info", change.additionalInfo(), MAX_TEXT)),
+                change.description() == null ? description
+                        : errors.check(() -> Texts.multiline("description", change.description(), MAX_TEXT)));
+        if (change.username() != null) {
+            errors.check(() -> Texts.required("username", change.username(), MAX_NAME));
+        } else if (change.password() != null) {
+            errors.check(() -> invalid("username", "required with a new password: the owner's login name, or a new one"));
+        }
+        if (change.password() != null && change.password().isEmpty()) {
+            errors.check(() -> invalid("password", "must not be empty; leave it out to keep the password"));
+        }
+        errors.throwIfAny();
+        return changed;
+    }
+
+    /** The organization's name for the client's account: the company, or the person. */
+    String accountName() {
+        return company == null ? name : company;
+    }
+
+    /** What {@code q} searches: name, company and e-mail, lower-cased, one per line. */
+    String searchText() {
+        return Texts.key(name + "\n" + (company == null ? "" : company) + "\n" + email);
+    }
+
+    /**
+     * A plausible address, stripped: one {@code @} with text before, a domain with a dot
+     * after, no white space or control characters.
+     */
+    static String email(String value) {
+        String text = Texts.optional("email", value, MAX_EMAIL);
+        int at = text == null ? -1 : text.lastIndexOf('@');
+        if (at < 1 || text.chars().anyMatch(Character::isWhitespace) || !domain(text.substring(at + 1))) {
+            throw new ValidationException("email", "a valid e-mail address");
+        }
+        return text;
+    }
+
+    private static boolean domain(String domain) {
+        int dot = domain.lastIndexOf('.');
+        return dot > 0 && dot < domain.length() - 1 && !domain.contains("@");
+    }
+
+    private static String phone(String value) {
+        String text = Texts.optional("phone", value, MAX_PHONE);
+        if (text != null && !PHONE.matcher(text).matches()) {
+            throw new ValidationException("phone", "digits, spaces and + ( ) . / -, 3 to " + MAX_PHONE + " characters");
+        }
+        return text;
+    }
+
+    private static String language(String value) {
+        if (!LANGUAGES.contains(value)) {
+            throw new ValidationException("language", "en or de");
+        }
+        return value;
+    }
+
+    private static String invalid(String field, String message) {
+        throw new ValidationException(field, message);
+    }
+
+    /** Field errors gathered over several checks. */
+    private static final class Errors {
+
+        private final List<ValidationException.FieldError> errors = new ArrayList<>();
+
+        <T> T check(Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (ValidationException invalid) {
+                errors.addAll(invalid.errors());
+                return null;
+            }
+        }
+
+        void throwIfAny() {
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        }
+    }
+}

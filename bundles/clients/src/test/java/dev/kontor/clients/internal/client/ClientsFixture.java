@@ -1,0 +1,264 @@
+package dev.kontor.clients.internal.client;
+
+import dev.kontor.api.clients.ClientLifecycleListener;
+import dev.kontor.api.security.Caller;
+import dev.kontor.api.security.Identity;
+import dev.kontor.api.security.IdentityProvider;
+import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.audit.internal.AuditLogService;
+import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.clients.internal.rest.ClientsResource;
+import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
+import dev.kontor.storage.internal.TestDatabase;
+import dev.kontor.users.internal.access.Access;
+import dev.kontor.users.internal.access.AccessQuery;
+import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.access.UsersIdentityProvider;
+import dev.kontor.users.internal.account.UsersAccounts;
+import dev.kontor.users.internal.login.Logins;
+import org.osgi.framework.Constants;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The clients module over a fresh database of one kind, on the real users module: its
+ * accounts, access decisions (cached for an hour, so a test sees a suspension only
+ * because the change made cached access stale) and its identity provider, which is
+ * what a login goes through. The real audit trail and idempotency keys beside them.
+ * Callers are made from what {@link Access} grants, as the host makes them.
+ */
+public class ClientsFixture implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final String SOURCE_ADDRESS = "203.0.113.61";
+    static final int PASSWORD_MIN_LENGTH = 10;
+    private static final Duration CACHE_AGE = Duration.ofHours(1);
+
+    public final TestDatabase database;
+    public final AuditLogService audit;
+    public final DeclaredPermissions declared = new DeclaredPermissions();
+    public final Access access;
+    public final UsersAccounts accounts;
+    public final IdentityProvider identities;
+    public final LifecycleListeners listeners = new LifecycleListeners();
+    public final Clients clients;
+    public final BulkActions bulk;
+    public final ClientDirectoryService directory;
+    public final ClientsResource resource;
+    private int logins;
+    private long listenerIds;
+
+    public ClientsFixture(DatabaseKind kind) {
+        database = TestDatabase.migrated(kind, "clients").withModule("users", UsersAccounts.class)
+                .withModule("audit", AuditLogService.class).withModule("idempotency", ModuleIdempotentRequests.class);
+        audit = new AuditLogService(database);
+        declared.declare(List.of(clientsModule()));
+        Clock clock = Clock.systemUTC();
+        access = new Access(database, new AccessQuery(declared, clock), CACHE_AGE.toMillis(), clock);
+        accounts = new UsersAccounts(database, audit, access, declared, PASSWORD_MIN_LENGTH, clock);
+        identities = new UsersIdentityProvider(database, access, new NoBuiltInLogin(), token -> Optional.empty());
+        clients = new Clients(database, audit, accounts, listeners);
+        bulk = new BulkActions(clients, new ModuleIdempotentRequests(database));
+        directory = new ClientDirectoryService(database, accounts);
+        resource = new ClientsResource(clients, bulk);
+    }
+
+    /** Registers a lifecycle listener as the whiteboard would, with a service ranking; later ones get higher ids. */
+    public void register(ClientLifecycleListener listener, int ranking) {
+        listeners.addListener(listener, Map.of(Constants.SERVICE_RANKING, ranking, Constants.SERVICE_ID, ++listenerIds));
+    }
+
+    /** The clients module as {@link ClientsPermissions} declares itself (the annotation is not readable at run time). */
+    public static DeclaredPermissions.Declaration clientsModule() {
+        Set<String> all = Set.of(ClientsPermissions.VIEW, ClientsPermissions.MANAGE, ClientsPermissions.SUSPEND,
+                ClientsPermissions.REMOVE, ClientsPermissions.INTERNAL);
+        Set<String> view = Set.of(ClientsPermissions.VIEW);
+        return new DeclaredPermissions.Declaration("clients", all, view, view, view, Set.of(), all);
+    }
+
+    /** The operator's first login, owner of the operator's organization: every permission. */
+    public Caller operator() {
+        return caller(IdentityProvider.OPERATOR_ADMIN_ID, IdentityProvider.OPERATOR_ORGANIZATION_ID);
+    }
+
+    /** A new member of the operator's staff with a built-in role, e.g. {@code basic} (clients.view only). */
+    public Caller staff(String role) {
+        String userId = login("staff");
+        database.runInTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_membership "
+                    + "(organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, IdentityProvider.OPERATOR_ORGANIZATION_ID);
+                insert.setString(2, userId);
+                insert.setString(3, role);
+                insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            access.changedAfterCommit();
+        });
+        return caller(userId, IdentityProvider.OPERATOR_ORGANIZATION_ID);
+    }
+
+    /** A client created by the operator through the module, with the owner login {@code username} and {@link #PASSWORD}. */
+    public ClientDetails client(String name, String username) {
+        return clients.create(operator(), newClient(name, username));
+    }
+
+    /** A valid request for a new client. */
+    public static NewClient newClient(String name, String username) {
+        return new NewClient(name, username + "@example.com", "+49 30 1234567", null, "Street 1\n10115 Berlin", "de",
+                "Prefers e-mail", "Pays late, be firm", username, PASSWORD, null);
+    }
+
+    /** The owner of the client, acting in its organization. */
+    public Caller owner(ClientDetails client) {
+        String ownerId = accounts.find(client.organizationId()).orElseThrow().ownerUserId();
+        return caller(ownerId, client.organizationId());
+    }
+
+    /** The caller the host would put into a request of this login in this organization. */
+    public Caller caller(String userId, String organizationId) {
+        Identity identity = access.of(userId, organizationId)
+                .orElseThrow(() -> new AssertionError(userId + " may not act in " + organizationId)).identity();
+        return new IdentityCaller(identity);
+    }
+
+    /** Whether the login can log in with the password now (C4). */
+    public boolean canLogIn(String username, String password) {
+        return identities.authenticate(username, password.toCharArray()).isPresent();
+    }
+
+    /** How many rows a query counts. */
+    public int count(String sql, String... values) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    select.setString(i + 1, values[i]);
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The actions of the audit trail, oldest first. */
+    public List<String> auditActions() {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_entry ORDER BY occurred_at, id");
+                    ResultSet row = select.executeQuery()) {
+                List<String> actions = new ArrayList<>();
+                while (row.next()) {
+                    actions.add(row.getString(1));
+                }
+                return actions;
+            }
+        });
+    }
+
+    /** A request's security context carrying the caller, for calling resource methods directly. */
+    public static SecurityContext security(Caller caller) {
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean isSecure() {
+                return true;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "session";
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        bulk.stop();
+    }
+
+    private String login(String prefix) {
+        String username = prefix + "-" + (++logins);
+        return database.inTransaction(connection -> Logins.create(connection,
+                new Logins.NewLogin(username, username + "@example.com", "Name of " + username, "en"), null).id());
+    }
+
+    /** A caller as the host makes it from an identity. */
+    public record IdentityCaller(Identity identity) implements Caller {
+
+        @Override
+        public String getName() {
+            return identity.username();
+        }
+
+        @Override
+        public String userId() {
+            return identity.userId();
+        }
+
+        @Override
+        public String username() {
+            return identity.username();
+        }
+
+        @Override
+        public String organizationId() {
+            return identity.organizationId();
+        }
+
+        @Override
+        public Locale locale() {
+            return Locale.forLanguageTag(identity.language());
+        }
+
+        @Override
+        public boolean has(String permission) {
+            return identity.permissions().contains(Identity.ALL_PERMISSIONS) || identity.permissions().contains(permission);
+        }
+
+        @Override
+        public String sourceAddress() {
+            return SOURCE_ADDRESS;
+        }
+
+        @Override
+        public boolean isOperator() {
+            return identity.operator();
+        }
+    }
+
+    /** The host's built-in login, which only the operator's first login uses before it sets a password of its own. */
+    private static final class NoBuiltInLogin implements IdentityProvider {
+
+        @Override
+        public Optional<Identity> authenticate(String username, char[] password) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Identity> refresh(String userId, String organizationId) {
+            return Optional.empty();
+        }
+    }
+}
