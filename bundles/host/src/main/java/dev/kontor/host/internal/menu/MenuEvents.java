@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.kontor.host.internal.security.PermissionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,6 +28,7 @@ public class MenuEvents {
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final MenuRegistry menu;
+    private final PermissionRegistry permissions;
     private final Runnable onChange = this::broadcast;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kontor-menu-events");
@@ -35,15 +37,19 @@ public class MenuEvents {
     });
 
     @Activate
-    public MenuEvents(@Reference MenuRegistry menu) {
+    public MenuEvents(@Reference MenuRegistry menu, @Reference PermissionRegistry permissions) {
         this.menu = menu;
+        this.permissions = permissions;
         menu.onChange(onChange);
+        // A module's menu item may come before its permissions: who may see it changes again when they arrive.
+        permissions.onChange(onChange);
         keepAlive.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
         menu.removeListener(onChange);
+        permissions.removeListener(onChange);
         keepAlive.shutdownNow();
         subscribers.forEach(subscriber -> subscriber.sink().close());
         subscribers.clear();

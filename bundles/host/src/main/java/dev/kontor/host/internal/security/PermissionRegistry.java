@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class PermissionRegistry {
 
     private final Map<Long, Declaration> declarations = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Translations translations;
 
     @Activate
@@ -40,6 +41,7 @@ public class PermissionRegistry {
         Bundle bundle = reference.getBundle();
         if (bundle != null) {
             declarations.put((Long) reference.getProperty(Constants.SERVICE_ID), new Declaration(bundle, permissions));
+            changed();
         }
     }
 
@@ -48,7 +50,25 @@ public class PermissionRegistry {
     }
 
     void removePermissionSet(ServiceReference<PermissionSet> reference) {
-        declarations.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+        if (declarations.remove((Long) reference.getProperty(Constants.SERVICE_ID)) != null) {
+            changed();
+        }
+    }
+
+    /**
+     * Tells the listener whenever declared permissions come or go: roles then hold other
+     * permissions, so users may see other menu items than before.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     public List<DeclaredPermission> permissions(Locale locale) {
