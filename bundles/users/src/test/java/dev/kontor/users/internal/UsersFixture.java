@@ -6,6 +6,7 @@ import dev.kontor.api.security.Identity;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.api.storage.Ids;
 import dev.kontor.audit.internal.AuditLogService;
+import dev.kontor.storage.internal.IdentityCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -167,7 +167,7 @@ public class UsersFixture {
     public Caller caller(String userId, String organizationId) {
         Identity identity = access.of(userId, organizationId)
                 .orElseThrow(() -> new AssertionError(userId + " may not act in " + organizationId)).identity();
-        return new TestCaller(identity);
+        return new IdentityCaller(identity, SOURCE_ADDRESS);
     }
 
     /** What the login may do in the organization now; empty when it may not act there at all. */
@@ -259,49 +259,5 @@ public class UsersFixture {
     /** One audit entry as stored. */
     public record AuditRow(String actorId, String organizationId, String action, String target, String sourceAddress,
             AuditOutcome outcome, String detail) {
-    }
-
-    /** A caller as the host makes it from an identity, calling from a documentation address. */
-    public record TestCaller(Identity identity) implements Caller {
-
-        @Override
-        public String getName() {
-            return identity.username();
-        }
-
-        @Override
-        public String userId() {
-            return identity.userId();
-        }
-
-        @Override
-        public String username() {
-            return identity.username();
-        }
-
-        @Override
-        public String organizationId() {
-            return identity.organizationId();
-        }
-
-        @Override
-        public Locale locale() {
-            return Locale.forLanguageTag(identity.language());
-        }
-
-        @Override
-        public boolean has(String permission) {
-            return identity.permissions().contains(Identity.ALL_PERMISSIONS) || identity.permissions().contains(permission);
-        }
-
-        @Override
-        public String sourceAddress() {
-            return SOURCE_ADDRESS;
-        }
-
-        @Override
-        public boolean isOperator() {
-            return identity.operator();
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.kontor.audit.internal.AuditLogService;
 import dev.kontor.clients.internal.ClientsPermissions;
 import dev.kontor.clients.internal.rest.ClientsResource;
 import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
+import dev.kontor.storage.internal.IdentityCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,7 +131,7 @@ public class ClientsFixture implements AutoCloseable {
     public Caller caller(String userId, String organizationId) {
         Identity identity = access.of(userId, organizationId)
                 .orElseThrow(() -> new AssertionError(userId + " may not act in " + organizationId)).identity();
-        return new IdentityCaller(identity);
+        return new IdentityCaller(identity, SOURCE_ADDRESS);
     }
 
     /** Whether the login can log in with the password now (C4). */
@@ -202,50 +202,6 @@ public class ClientsFixture implements AutoCloseable {
         String username = prefix + "-" + (++logins);
         return database.inTransaction(connection -> Logins.create(connection,
                 new Logins.NewLogin(username, username + "@example.com", "Name of " + username, "en"), null).id());
-    }
-
-    /** A caller as the host makes it from an identity. */
-    public record IdentityCaller(Identity identity) implements Caller {
-
-        @Override
-        public String getName() {
-            return identity.username();
-        }
-
-        @Override
-        public String userId() {
-            return identity.userId();
-        }
-
-        @Override
-        public String username() {
-            return identity.username();
-        }
-
-        @Override
-        public String organizationId() {
-            return identity.organizationId();
-        }
-
-        @Override
-        public Locale locale() {
-            return Locale.forLanguageTag(identity.language());
-        }
-
-        @Override
-        public boolean has(String permission) {
-            return identity.permissions().contains(Identity.ALL_PERMISSIONS) || identity.permissions().contains(permission);
-        }
-
-        @Override
-        public String sourceAddress() {
-            return SOURCE_ADDRESS;
-        }
-
-        @Override
-        public boolean isOperator() {
-            return identity.operator();
-        }
     }
 
     /** The host's built-in login, which only the operator's first login uses before it sets a password of its own. */

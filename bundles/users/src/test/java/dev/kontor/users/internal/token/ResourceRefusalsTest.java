@@ -7,6 +7,8 @@ import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
 import dev.kontor.api.security.IdentityProvider;
+import dev.kontor.storage.internal.IdentityCaller;
+import dev.kontor.users.internal.UsersFixture;
 import dev.kontor.users.internal.UsersPermissions;
 import dev.kontor.users.internal.rest.MembersResource;
 import dev.kontor.users.internal.rest.OAuthClientsResource;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
 /** What the resources refuse before any work: the services behind them are not even there. */
 class ResourceRefusalsTest {
 
-    private static final Caller MEMBER = new AccessFixture.TestCaller(new Identity("usr_1", "ada", "Ada", "org_a",
+    private static final Caller MEMBER = new IdentityCaller(new Identity("usr_1", "ada", "Ada", "org_a",
             List.of(new Identity.OrganizationMembership("org_a", "A")), Set.of("users.profile", "users.support.view",
-                    "users.support.manage", "users.clients.manage", AccessFixture.SITES_VIEW), false, "en"));
+                    "users.support.manage", "users.clients.manage", AccessFixture.SITES_VIEW), false, "en"), UsersFixture.SOURCE_ADDRESS);
 
     private static SecurityContext context(Caller caller, String scheme) {
         return (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(), new Class<?>[] {SecurityContext.class},
@@ -64,10 +66,10 @@ class ResourceRefusalsTest {
 
     @Test
     void aPathOrganizationThatCannotBeAnIdIsAMissingOneAlsoForOperatorStaff_U12() {
-        SecurityContext staff = context(new AccessFixture.TestCaller(new Identity("usr_2", "sam", "Sam",
+        SecurityContext staff = context(new IdentityCaller(new Identity("usr_2", "sam", "Sam",
                 IdentityProvider.OPERATOR_ORGANIZATION_ID, List.of(), Set.of(UsersPermissions.ORGANIZATIONS_ALL,
                         UsersPermissions.SUPPORT_VIEW, UsersPermissions.CLIENTS_MANAGE, UsersPermissions.MEMBERS_VIEW,
-                        UsersPermissions.WORKGROUPS_VIEW), true, "en")), "KONTOR_SESSION");
+                        UsersPermissions.WORKGROUPS_VIEW), true, "en"), UsersFixture.SOURCE_ADDRESS), "KONTOR_SESSION");
 
         for (String org : List.of("org_\u0000", "org_" + "x".repeat(200))) {
             assertThrows(NotFoundException.class, () -> new SupportAccessResource(null).list(org, null, null, staff));
