@@ -6,6 +6,7 @@ import dev.kontor.api.security.Identity;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.api.storage.Ids;
 import dev.kontor.audit.internal.AuditLogService;
+import dev.kontor.storage.internal.CallerContext;
 import dev.kontor.storage.internal.IdentityCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
@@ -16,7 +17,6 @@ import dev.kontor.users.internal.organization.Members;
 import dev.kontor.users.internal.organization.Organizations;
 import dev.kontor.users.internal.organization.Roles;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -177,27 +177,7 @@ public class UsersFixture {
 
     /** A request's security context carrying the caller, for calling resource methods directly. */
     public static SecurityContext security(Caller caller) {
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "session";
-            }
-        };
+        return new CallerContext(caller);
     }
 
     /** Every audit entry, oldest first (by time in microseconds, then id: ids alone order only by millisecond). */

@@ -9,6 +9,7 @@ import dev.kontor.audit.internal.AuditLogService;
 import dev.kontor.clients.internal.ClientsPermissions;
 import dev.kontor.clients.internal.rest.ClientsResource;
 import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
+import dev.kontor.storage.internal.CallerContext;
 import dev.kontor.storage.internal.IdentityCaller;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
@@ -19,7 +20,6 @@ import dev.kontor.users.internal.account.UsersAccounts;
 import dev.kontor.users.internal.login.Logins;
 import org.osgi.framework.Constants;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -170,27 +170,7 @@ public class ClientsFixture implements AutoCloseable {
 
     /** A request's security context carrying the caller, for calling resource methods directly. */
     public static SecurityContext security(Caller caller) {
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "session";
-            }
-        };
+        return new CallerContext(caller);
     }
 
     @Override
