@@ -24,4 +24,20 @@ public interface ClientDirectory {
 
     /** Every suspended client: what a module installed later reconciles with on its start. */
     List<Client> suspended();
+
+    /**
+     * The clients of a reseller (its organization id), for modules that act on all of
+     * them when the reseller's state changes.
+     *
+     * @since 1.1
+     */
+    List<Client> ofReseller(String resellerId);
+
+    /**
+     * The organization ids of every suspended reseller, for reconciling on start like
+     * {@link #suspended()}.
+     *
+     * @since 1.1
+     */
+    List<String> suspendedResellers();
 }

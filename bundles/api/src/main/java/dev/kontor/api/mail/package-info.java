@@ -5,7 +5,7 @@
  * while the mail server is unreachable, and shows every mail to the operator.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.kontor.api.mail;
 
 import org.osgi.annotation.bundle.Export;

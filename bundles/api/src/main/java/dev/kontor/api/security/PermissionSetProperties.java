@@ -51,4 +51,14 @@ public @interface PermissionSetProperties {
      * organization holds them, not even its owner.
      */
     String[] permissions_operatorOnly() default {};
+
+    /**
+     * Of {@link #permissions_operatorOnly()}, those a reseller's organization holds too
+     * ({@code kontor.permissions.reseller}): its owner and administrators hold them once
+     * the operator made the organization a reseller (C9), e.g. to manage clients. The
+     * module that declares them keeps a reseller to its own share of the data.
+     *
+     * @since 1.2
+     */
+    String[] permissions_reseller() default {};
 }

@@ -4,7 +4,7 @@
  * implements to replace the host's built-in operator login.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.kontor.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package dev.kontor.api.users;
 import dev.kontor.api.security.Caller;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -65,4 +66,31 @@ public interface Accounts {
 
     /** The grants in force that the organization gave. */
     List<AccessGrant> grantsOf(String organizationId);
+
+    /**
+     * Changes which of the grantee's logins a grant in force covers (C10); an empty set
+     * means all of the grantee's members. Unknown or ended grants are ignored.
+     *
+     * @throws dev.kontor.api.rest.ValidationException (field {@code user_ids}) when a
+     *         listed login is not a member of the grantee organization
+     * @since 1.1
+     */
+    void changeGrantees(Caller caller, String grantId, Set<String> granteeUserIds);
+
+    /**
+     * Makes the organization a reseller or ends that (C9): while it is one, its owner and
+     * administrators hold the permissions modules declare for resellers
+     * ({@code PermissionSetProperties.permissions_reseller}). Harmless when nothing changes.
+     *
+     * @since 1.1
+     */
+    void markReseller(Caller caller, String organizationId, boolean reseller);
+
+    /**
+     * The e-mail addresses of the organization's members, lower case, for checking that an
+     * address belongs to an account (C7) and for copies of its mails (C8).
+     *
+     * @since 1.1
+     */
+    Set<String> memberAddresses(String organizationId);
 }

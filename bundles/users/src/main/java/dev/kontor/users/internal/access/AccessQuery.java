@@ -71,8 +71,8 @@ public final class AccessQuery {
             Set<String> permissions = membership == null ? new HashSet<>()
                     : permissions(connection, catalog, userId, membership);
             // The granting organization is a customer's: granting from the operator's is refused.
-            partnerHere.forEach(row -> permissions.addAll(row.full() ? catalog.of(BuiltInRole.ADMINISTRATOR, false)
-                    : catalog.ofProducts(row.products(), false)));
+            partnerHere.forEach(row -> permissions.addAll(row.full() ? catalog.of(BuiltInRole.ADMINISTRATOR, OrganizationKind.CUSTOMER)
+                    : catalog.ofProducts(row.products(), OrganizationKind.CUSTOMER)));
             boolean operator = membership != null && membership.operator();
             return Optional.of(new Access.Grant(login.get().identity(organizationId, switchable, permissions, operator),
                     List.of()));
@@ -102,11 +102,11 @@ public final class AccessQuery {
     /** Role, direct products and workgroup products of one membership, as permissions. */
     private Set<String> permissions(Connection connection, DeclaredPermissions.Catalog catalog, String userId,
             MembershipRow membership) throws SQLException {
-        Set<String> permissions = rolePermissions(connection, catalog, membership.organizationId(), membership.operator(),
+        Set<String> permissions = rolePermissions(connection, catalog, membership.organizationId(), membership.kind(),
                 membership.roleId());
         Set<String> products = new HashSet<>(Words.of(membership.products()));
         products.addAll(workgroupProducts(connection, userId, membership.organizationId()));
-        permissions.addAll(catalog.ofProducts(products, membership.operator()));
+        permissions.addAll(catalog.ofProducts(products, membership.kind()));
         return permissions;
     }
 
@@ -116,19 +116,18 @@ public final class AccessQuery {
      * (and not reserved for the operator in a customer's organization).
      */
     public static Set<String> rolePermissions(Connection connection, DeclaredPermissions.Catalog catalog,
-            String organizationId, boolean operator, String roleId) throws SQLException {
+            String organizationId, OrganizationKind kind, String roleId) throws SQLException {
         Optional<BuiltInRole> builtIn = BuiltInRole.of(roleId);
-        return builtIn.isPresent() ? new HashSet<>(catalog.of(builtIn.get(), operator))
-                : customRolePermissions(customRole(connection, organizationId, roleId), catalog, operator);
+        return builtIn.isPresent() ? new HashSet<>(catalog.of(builtIn.get(), kind))
+                : customRolePermissions(customRole(connection, organizationId, roleId), catalog, kind);
     }
 
     /** Of a custom role's stored permissions, those it gives now. */
-    public static Set<String> customRolePermissions(Set<String> stored, DeclaredPermissions.Catalog catalog, boolean operator) {
+    public static Set<String> customRolePermissions(Set<String> stored, DeclaredPermissions.Catalog catalog,
+            OrganizationKind kind) {
         Set<String> permissions = new HashSet<>(stored);
         permissions.retainAll(catalog.all());
-        if (!operator) {
-            permissions.removeIf(catalog::operatorOnly);
-        }
+        permissions.removeIf(permission -> catalog.reservedIn(permission, kind));
         return permissions;
     }
 
@@ -146,14 +145,15 @@ public final class AccessQuery {
     /** The login's memberships, the operator's organization first, then by name. */
     private static Map<String, MembershipRow> memberships(Connection connection, String userId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT m.organization_id, o.name, o.operator, o.suspended, "
-                + "m.role_id, m.products FROM users_membership m JOIN users_organization o ON o.id = m.organization_id "
+                + "m.role_id, m.products, o.reseller FROM users_membership m JOIN users_organization o ON o.id = m.organization_id "
                 + "WHERE m.user_id = ? ORDER BY o.operator DESC, o.name, o.id")) {
             select.setString(1, userId);
             Map<String, MembershipRow> rows = new LinkedHashMap<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.put(row.getString(1), new MembershipRow(row.getString(1), row.getString(2), row.getBoolean(3),
-                            row.getBoolean(4), row.getString(5), row.getString(6)));
+                    rows.put(row.getString(1), new MembershipRow(row.getString(1), row.getString(2),
+                            OrganizationKind.of(row.getBoolean(3), row.getBoolean(7)), row.getBoolean(4), row.getString(5),
+                            row.getString(6)));
                 }
             }
             return rows;
@@ -239,8 +239,12 @@ public final class AccessQuery {
         }
     }
 
-    private record MembershipRow(String organizationId, String name, boolean operator, boolean suspended, String roleId,
+    private record MembershipRow(String organizationId, String name, OrganizationKind kind, boolean suspended, String roleId,
             String products) {
+
+        boolean operator() {
+            return kind == OrganizationKind.OPERATOR;
+        }
     }
 
     /** A partner grant as it applies to one login; no products: full access. */

@@ -86,7 +86,7 @@ public class DeclaredPermissions {
      *        {@code panel} for the platform's own bundles
      */
     public record Declaration(String module, Set<String> permissions, Set<String> basic, Set<String> billing,
-            Set<String> reports, Set<String> ownerOnly, Set<String> operatorOnly) {
+            Set<String> reports, Set<String> ownerOnly, Set<String> operatorOnly, Set<String> reseller) {
 
         public Declaration {
             permissions = Set.copyOf(permissions);
@@ -95,6 +95,13 @@ public class DeclaredPermissions {
             reports = Set.copyOf(reports);
             ownerOnly = Set.copyOf(ownerOnly);
             operatorOnly = Set.copyOf(operatorOnly);
+            reseller = Set.copyOf(reseller);
+        }
+
+        /** A declaration with nothing for resellers beyond what customers hold. */
+        public Declaration(String module, Set<String> permissions, Set<String> basic, Set<String> billing,
+                Set<String> reports, Set<String> ownerOnly, Set<String> operatorOnly) {
+            this(module, permissions, basic, billing, reports, ownerOnly, operatorOnly, Set.of());
         }
 
         static Declaration of(ServiceReference<?> reference) {
@@ -106,7 +113,7 @@ public class DeclaredPermissions {
             return new Declaration(module == null ? PLATFORM : module.trim(), strings(reference, "kontor.permissions"),
                     strings(reference, "kontor.permissions.basic"), strings(reference, "kontor.permissions.billing"),
                     strings(reference, "kontor.permissions.reports"), strings(reference, "kontor.permissions.ownerOnly"),
-                    strings(reference, "kontor.permissions.operatorOnly"));
+                    strings(reference, "kontor.permissions.operatorOnly"), strings(reference, "kontor.permissions.reseller"));
         }
 
         private static Set<String> strings(ServiceReference<?> reference, String property) {
@@ -124,13 +131,14 @@ public class DeclaredPermissions {
         }
     }
 
-    /** The declared permissions at one moment, and what each built-in role holds of them. */
-    public record Catalog(Set<String> all, Map<String, Set<String>> byModule, Map<BuiltInRole, Set<String>> customerRoles,
-            Map<BuiltInRole, Set<String>> operatorRoles, Map<String, Set<String>> readOnlyByModule) {
+    /** The declared permissions at one moment, and what each built-in role holds of them in each kind of organization. */
+    public record Catalog(Set<String> all, Map<String, Set<String>> byModule,
+            Map<OrganizationKind, Map<BuiltInRole, Set<String>>> roles, Map<String, Set<String>> readOnlyByModule) {
 
         static Catalog of(List<Declaration> declarations) {
             Set<String> all = new TreeSet<>();
             Set<String> operatorOnly = new HashSet<>();
+            Set<String> resellerToo = new HashSet<>();
             Set<String> ownerOnly = new HashSet<>();
             Map<BuiltInRole, Set<String>> listed = new java.util.EnumMap<>(BuiltInRole.class);
             for (BuiltInRole role : BuiltInRole.values()) {
@@ -141,6 +149,7 @@ public class DeclaredPermissions {
             for (Declaration declaration : declarations) {
                 all.addAll(declaration.permissions());
                 operatorOnly.addAll(declaration.operatorOnly());
+                resellerToo.addAll(declaration.reseller());
                 ownerOnly.addAll(declaration.ownerOnly());
                 listed.get(BuiltInRole.BASIC).addAll(declaration.basic());
                 listed.get(BuiltInRole.BILLING).addAll(declaration.billing());
@@ -151,38 +160,49 @@ public class DeclaredPermissions {
             listed.get(BuiltInRole.OWNER).addAll(all);
             listed.get(BuiltInRole.ADMINISTRATOR).addAll(all);
             listed.get(BuiltInRole.ADMINISTRATOR).removeAll(ownerOnly);
-            Map<BuiltInRole, Set<String>> operatorRoles = new java.util.EnumMap<>(BuiltInRole.class);
-            Map<BuiltInRole, Set<String>> customerRoles = new java.util.EnumMap<>(BuiltInRole.class);
-            for (Map.Entry<BuiltInRole, Set<String>> role : listed.entrySet()) {
-                Set<String> held = new HashSet<>(role.getValue());
-                held.retainAll(all); // a role list may only name what its set declares
-                operatorRoles.put(role.getKey(), Set.copyOf(held));
-                held.removeAll(operatorOnly);
-                customerRoles.put(role.getKey(), Set.copyOf(held));
+            // A reseller's organization holds, of what is reserved for the operator, only what is declared for resellers.
+            Set<String> reservedForReseller = new HashSet<>(operatorOnly);
+            reservedForReseller.removeAll(resellerToo);
+            Map<OrganizationKind, Set<String>> reserved = Map.of(OrganizationKind.OPERATOR, Set.of(),
+                    OrganizationKind.RESELLER, reservedForReseller, OrganizationKind.CUSTOMER, operatorOnly);
+            Map<OrganizationKind, Map<BuiltInRole, Set<String>>> roles = new java.util.EnumMap<>(OrganizationKind.class);
+            for (OrganizationKind kind : OrganizationKind.values()) {
+                Map<BuiltInRole, Set<String>> held = new java.util.EnumMap<>(BuiltInRole.class);
+                for (Map.Entry<BuiltInRole, Set<String>> role : listed.entrySet()) {
+                    Set<String> permissions = new HashSet<>(role.getValue());
+                    permissions.retainAll(all); // a role list may only name what its set declares
+                    permissions.removeAll(reserved.get(kind));
+                    held.put(role.getKey(), Set.copyOf(permissions));
+                }
+                roles.put(kind, Map.copyOf(held));
             }
             byModule.replaceAll((module, ids) -> Set.copyOf(ids));
             readOnly.replaceAll((module, ids) -> Set.copyOf(ids));
-            return new Catalog(Set.copyOf(all), Map.copyOf(byModule), Map.copyOf(customerRoles), Map.copyOf(operatorRoles),
-                    Map.copyOf(readOnly));
+            return new Catalog(Set.copyOf(all), Map.copyOf(byModule), Map.copyOf(roles), Map.copyOf(readOnly));
         }
 
         /** What a built-in role holds in an organization of the given kind. */
-        public Set<String> of(BuiltInRole role, boolean operatorOrganization) {
-            return (operatorOrganization ? operatorRoles : customerRoles).get(role);
+        public Set<String> of(BuiltInRole role, OrganizationKind kind) {
+            return roles.get(kind).get(role);
         }
 
         /** Permissions a product (a module id) gives, never any reserved for the operator or the owner. */
-        public Set<String> ofProduct(String module, boolean operatorOrganization) {
+        public Set<String> ofProduct(String module, OrganizationKind kind) {
             Set<String> held = new HashSet<>(byModule.getOrDefault(module, Set.of()));
-            held.retainAll(of(BuiltInRole.ADMINISTRATOR, operatorOrganization));
+            held.retainAll(of(BuiltInRole.ADMINISTRATOR, kind));
             return held;
         }
 
         /** Permissions access to the products gives together. */
-        public Set<String> ofProducts(Collection<String> modules, boolean operatorOrganization) {
+        public Set<String> ofProducts(Collection<String> modules, OrganizationKind kind) {
             Set<String> held = new HashSet<>();
-            modules.forEach(module -> held.addAll(ofProduct(module, operatorOrganization)));
+            modules.forEach(module -> held.addAll(ofProduct(module, kind)));
             return held;
+        }
+
+        /** Whether no role of an organization of this kind may hold the declared permission. */
+        public boolean reservedIn(String permission, OrganizationKind kind) {
+            return declares(permission) && !of(BuiltInRole.OWNER, kind).contains(permission);
         }
 
         /** Whether some installed module declares the permission. */
@@ -197,9 +217,9 @@ public class DeclaredPermissions {
             return products;
         }
 
-        /** Whether no customer role may hold the permission. */
+        /** Whether no role of a customer's organization may hold the permission. */
         public boolean operatorOnly(String permission) {
-            return declares(permission) && !customerRoles.get(BuiltInRole.OWNER).contains(permission);
+            return reservedIn(permission, OrganizationKind.CUSTOMER);
         }
 
         /** The read-only permissions of a module: what a support grant for it gives (U11). */

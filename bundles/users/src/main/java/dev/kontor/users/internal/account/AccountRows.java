@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The statements of accounts on {@code users_organization} and what hangs on it. */
 final class AccountRows {
@@ -60,6 +62,34 @@ final class AccountRows {
             update.setString(2, organizationId);
             update.setBoolean(3, suspended);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Makes the organization a reseller or ends that; false when it was so already. */
+    static boolean setReseller(Connection connection, String organizationId, boolean reseller) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE users_organization SET reseller = ?, "
+                + "version = version + 1 WHERE id = ? AND reseller <> ?")) {
+            update.setBoolean(1, reseller);
+            update.setString(2, organizationId);
+            update.setBoolean(3, reseller);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The lower-case e-mail addresses of the organization's members. */
+    static Set<String> memberAddresses(Connection connection, String organizationId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT LOWER(l.email) FROM users_membership m "
+                + "JOIN users_login l ON l.id = m.user_id WHERE m.organization_id = ?")) {
+            select.setString(1, organizationId);
+            Set<String> addresses = new TreeSet<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (row.getString(1) != null) {
+                        addresses.add(row.getString(1));
+                    }
+                }
+            }
+            return addresses;
         }
     }
 

@@ -123,6 +123,43 @@ final class PartnerGrants {
         });
     }
 
+    /**
+     * Changes which of the grantee's logins a grant in force covers (C10).
+     *
+     * @throws ValidationException on {@code user_ids[i]} when a login is no member of the grantee
+     */
+    void changeGrantees(Caller caller, String grantId, Set<String> granteeUserIds) {
+        if (granteeUserIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ValidationException("user_ids", "must list login ids");
+        }
+        List<String> listed = TextFields.ids("user_ids", List.copyOf(new TreeSet<>(granteeUserIds)), MAX_LISTED);
+        if (!TextFields.plausibleId(grantId)) {
+            return;
+        }
+        database.runInTransaction(connection -> {
+            Optional<AccessGrant> grant = inForce(connection, grantId);
+            if (grant.isEmpty()) {
+                return;
+            }
+            OrganizationFacts grantee = grantee(connection, grant.get().granteeOrganizationId());
+            List<String> strangers = grantee.notMembers(connection, listed);
+            if (!strangers.isEmpty()) {
+                throw new ValidationException("user_ids[" + listed.indexOf(strangers.get(0)) + "]",
+                        "is not a member of the organization the grant is for");
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE users_access_grant SET grantee_user_ids = ? WHERE id = ?")) {
+                update.setString(1, Words.join(listed));
+                update.setString(2, grantId);
+                update.executeUpdate();
+            }
+            trail.record(caller, grant.get().organizationId(), "users.partner.grantees-changed", target(grantId),
+                    listed.isEmpty() ? "all members of organization " + grantee.id()
+                            : "logins " + String.join(" ", listed) + " of organization " + grantee.id());
+            access.changedAfterCommit();
+        });
+    }
+
     /** The organization's grants in force, oldest first. */
     List<AccessGrant> of(String organizationId) {
         if (!TextFields.plausibleId(organizationId)) {

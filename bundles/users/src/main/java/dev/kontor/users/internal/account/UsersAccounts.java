@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -188,5 +189,30 @@ public class UsersAccounts implements Accounts {
     @Override
     public List<AccessGrant> grantsOf(String organizationId) {
         return grants.of(organizationId);
+    }
+
+    @Override
+    public void changeGrantees(Caller caller, String grantId, Set<String> granteeUserIds) {
+        grants.changeGrantees(caller, grantId, granteeUserIds == null ? Set.of() : granteeUserIds);
+    }
+
+    @Override
+    public void markReseller(Caller caller, String organizationId, boolean reseller) {
+        database.runInTransaction(connection -> {
+            AccountRows.lockCustomer(connection, organizationId);
+            if (AccountRows.setReseller(connection, organizationId, reseller)) {
+                trail.record(caller, organizationId, reseller ? "users.account.reseller" : "users.account.reseller-ended",
+                        "organization:" + organizationId, null);
+                access.changedAfterCommit(); // its owner and administrators hold the resellers' permissions (or lose them)
+            }
+        });
+    }
+
+    @Override
+    public Set<String> memberAddresses(String organizationId) {
+        if (!TextFields.plausibleId(organizationId)) {
+            return Set.of();
+        }
+        return database.inTransaction(connection -> AccountRows.memberAddresses(connection, organizationId));
     }
 }

@@ -58,7 +58,7 @@ record InvitationTerms(String email, String roleId, List<String> products, List<
             DeclaredPermissions.Catalog catalog) throws SQLException {
         Set<String> allProducts = new HashSet<>(products);
         allProducts.addAll(WorkgroupStore.productsOf(connection, organization.id(), workgroups));
-        new Delegation(connection, caller, organization.id(), organization.operator(), catalog)
+        new Delegation(connection, caller, organization.id(), organization.kind(), catalog)
                 .requireMayAssign(roleId, allProducts);
     }
 

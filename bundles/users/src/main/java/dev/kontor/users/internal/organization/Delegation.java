@@ -6,6 +6,7 @@ import dev.kontor.users.internal.UsersPermissions;
 import dev.kontor.users.internal.access.AccessQuery;
 import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.access.OrganizationKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -26,22 +27,22 @@ public final class Delegation {
     private final Connection connection;
     private final Caller caller;
     private final String organizationId;
-    private final boolean operatorOrganization;
+    private final OrganizationKind kind;
     private final DeclaredPermissions.Catalog catalog;
 
-    /** The rule for the caller in an organization, of the operator's kind or a customer's. */
-    public Delegation(Connection connection, Caller caller, String organizationId, boolean operatorOrganization,
+    /** The rule for the caller in an organization of the given kind. */
+    public Delegation(Connection connection, Caller caller, String organizationId, OrganizationKind kind,
             DeclaredPermissions.Catalog catalog) {
         this.connection = connection;
         this.caller = caller;
         this.organizationId = organizationId;
-        this.operatorOrganization = operatorOrganization;
+        this.kind = kind;
         this.catalog = catalog;
     }
 
     static Delegation in(Connection connection, Caller caller, Locks.LockedOrganization organization,
             DeclaredPermissions.Catalog catalog) {
-        return new Delegation(connection, caller, organization.id(), organization.operator(), catalog);
+        return new Delegation(connection, caller, organization.id(), organization.kind(), catalog);
     }
 
     /**
@@ -54,8 +55,8 @@ public final class Delegation {
         if (BuiltInRole.OWNER.id().equals(roleId)) {
             requireOwner();
         }
-        Set<String> permissions = AccessQuery.rolePermissions(connection, catalog, organizationId, operatorOrganization, roleId);
-        permissions.addAll(catalog.ofProducts(products, operatorOrganization));
+        Set<String> permissions = AccessQuery.rolePermissions(connection, catalog, organizationId, kind, roleId);
+        permissions.addAll(catalog.ofProducts(products, kind));
         requireHolds(caller, permissions);
     }
 
@@ -65,7 +66,7 @@ public final class Delegation {
      * @throws ProblemException 403 {@code exceeds-own-access}
      */
     public void requireMayAssignProducts(Collection<String> products) {
-        requireHolds(caller, catalog.ofProducts(products, operatorOrganization));
+        requireHolds(caller, catalog.ofProducts(products, kind));
     }
 
     /**

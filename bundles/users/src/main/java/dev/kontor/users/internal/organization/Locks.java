@@ -1,6 +1,7 @@
 package dev.kontor.users.internal.organization;
 
 import jakarta.ws.rs.NotFoundException;
+import dev.kontor.users.internal.access.OrganizationKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,10 +25,11 @@ public final class Locks {
     /** Locks the organization until the transaction ends; empty when there is none. */
     public static Optional<LockedOrganization> organization(Connection connection, String organizationId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, operator FROM users_organization WHERE id = ? FOR UPDATE")) {
+                "SELECT id, operator, reseller FROM users_organization WHERE id = ? FOR UPDATE")) {
             select.setString(1, organizationId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new LockedOrganization(row.getString(1), row.getBoolean(2))) : Optional.empty();
+                return row.next() ? Optional.of(new LockedOrganization(row.getString(1),
+                        OrganizationKind.of(row.getBoolean(2), row.getBoolean(3)))) : Optional.empty();
             }
         }
     }
@@ -62,7 +64,11 @@ public final class Locks {
         return Sql.count(connection, "SELECT COUNT(*) FROM users_membership WHERE user_id = ?", userId);
     }
 
-    /** A locked organization: its id and whether it is the operator's. */
-    public record LockedOrganization(String id, boolean operator) {
+    /** A locked organization: its id and kind. */
+    public record LockedOrganization(String id, OrganizationKind kind) {
+
+        public boolean operator() {
+            return kind == OrganizationKind.OPERATOR;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontor.users.internal.organization;
 
+import dev.kontor.users.internal.access.OrganizationKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,20 +14,25 @@ import java.util.Set;
 
 /**
  * What roles, invitations, workgroups and clients need to know of an organization: its
- * name, whether it is the operator's (roles and products give more there), and who its
+ * name, its kind (roles and products give more in the operator's and a reseller's), and who its
  * members are.
  */
-public record OrganizationFacts(String id, String name, boolean operator) {
+public record OrganizationFacts(String id, String name, OrganizationKind kind) {
 
     public static Optional<OrganizationFacts> of(Connection connection, String organizationId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, name, operator FROM users_organization WHERE id = ?")) {
+                "SELECT id, name, operator, reseller FROM users_organization WHERE id = ?")) {
             select.setString(1, organizationId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new OrganizationFacts(row.getString(1), row.getString(2), row.getBoolean(3)))
+                return row.next() ? Optional.of(new OrganizationFacts(row.getString(1), row.getString(2),
+                        OrganizationKind.of(row.getBoolean(3), row.getBoolean(4))))
                         : Optional.empty();
             }
         }
+    }
+
+    public boolean operator() {
+        return kind == OrganizationKind.OPERATOR;
     }
 
     public boolean hasMember(Connection connection, String userId) throws SQLException {

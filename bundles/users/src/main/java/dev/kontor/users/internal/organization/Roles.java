@@ -11,6 +11,7 @@ import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
 import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.access.OrganizationKind;
 import dev.kontor.users.internal.access.Words;
 import dev.kontor.users.internal.trail.Trail;
 import jakarta.ws.rs.NotFoundException;
@@ -76,11 +77,11 @@ public class Roles {
     public List<Role> list(String organizationId) {
         DeclaredPermissions.Catalog catalog = declared.catalog();
         return database.inTransaction(connection -> {
-            boolean operator = OrganizationFacts.of(connection, organizationId).orElseThrow(NotFoundException::new).operator();
+            OrganizationKind kind = OrganizationFacts.of(connection, organizationId).orElseThrow(NotFoundException::new).kind();
             Map<String, Integer> members = memberCounts(connection, organizationId);
             List<Role> roles = new ArrayList<>();
             for (BuiltInRole role : BuiltInRole.values()) {
-                roles.add(new Role(role.id(), nameOf(role), true, List.copyOf(new TreeSet<>(catalog.of(role, operator))),
+                roles.add(new Role(role.id(), nameOf(role), true, List.copyOf(new TreeSet<>(catalog.of(role, kind))),
                         members.getOrDefault(role.id(), 0), null));
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT id, name, permissions, version FROM users_role "
@@ -88,7 +89,7 @@ public class Roles {
                 select.setString(1, organizationId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        roles.add(custom(row, catalog, operator, members));
+                        roles.add(custom(row, catalog, kind, members));
                     }
                 }
             }
@@ -108,7 +109,7 @@ public class Roles {
         DeclaredPermissions.Catalog catalog = declared.catalog();
         return database.inTransaction(connection -> {
             Locks.LockedOrganization organization = Locks.organizationOrNotFound(connection, organizationId);
-            List<String> permissions = validPermissions(request.permissions(), catalog, organization.operator());
+            List<String> permissions = validPermissions(request.permissions(), catalog, organization.kind());
             Delegation.requireHolds(caller, permissions);
             requireFreeName(connection, organizationId, name, "");
             String id = Ids.newId("role");
@@ -123,7 +124,7 @@ public class Roles {
             }
             trail.record(caller, organizationId, "users.role.created", "role:" + id,
                     "name '" + name + "', permissions: " + String.join(" ", permissions));
-            return stored(connection, organizationId, id, catalog, organization.operator()).orElseThrow();
+            return stored(connection, organizationId, id, catalog, organization.kind()).orElseThrow();
         });
     }
 
@@ -142,7 +143,7 @@ public class Roles {
             String name = request == null || request.name() == null ? current.name()
                     : TextFields.name("name", request.name(), MAX_NAME);
             List<String> permissions = request == null || request.permissions() == null ? current.permissions()
-                    : validPermissions(request.permissions(), catalog, organization.operator());
+                    : validPermissions(request.permissions(), catalog, organization.kind());
             Set<String> added = new TreeSet<>(permissions);
             current.permissions().forEach(added::remove);
             Delegation.requireHolds(caller, added);
@@ -163,7 +164,7 @@ public class Roles {
             trail.record(caller, organizationId, "users.role.changed", "role:" + id, "name '" + name + "', added: "
                     + String.join(" ", added) + ", removed: " + String.join(" ", removed));
             access.changedAfterCommit();
-            return stored(connection, organizationId, id, catalog, organization.operator()).orElseThrow();
+            return stored(connection, organizationId, id, catalog, organization.kind()).orElseThrow();
         });
     }
 
@@ -209,7 +210,8 @@ public class Roles {
         }
     }
 
-    private static List<String> validPermissions(List<String> requested, DeclaredPermissions.Catalog catalog, boolean operator) {
+    private static List<String> validPermissions(List<String> requested, DeclaredPermissions.Catalog catalog,
+            OrganizationKind kind) {
         if (requested == null || requested.size() > MAX_PERMISSIONS) {
             throw new ValidationException("permissions", "a list of at most " + MAX_PERMISSIONS + " permission ids is required");
         }
@@ -219,8 +221,8 @@ public class Roles {
             if (permission == null || !catalog.declares(permission)) {
                 throw new ValidationException("permissions[" + i + "]", "is not a permission of an installed module");
             }
-            if (!operator && catalog.operatorOnly(permission)) {
-                throw new ValidationException("permissions[" + i + "]", "is reserved for the operator's staff");
+            if (catalog.reservedIn(permission, kind)) {
+                throw new ValidationException("permissions[" + i + "]", "is reserved for the operator's staff or resellers");
             }
             permissions.add(permission);
         }
@@ -243,21 +245,21 @@ public class Roles {
     }
 
     private static Optional<Role> stored(Connection connection, String organizationId, String id,
-            DeclaredPermissions.Catalog catalog, boolean operator) throws SQLException {
+            DeclaredPermissions.Catalog catalog, OrganizationKind kind) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, name, permissions, version FROM users_role WHERE organization_id = ? AND id = ?")) {
             select.setString(1, organizationId);
             select.setString(2, id);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(custom(row, catalog, operator, memberCounts(connection, organizationId)))
+                return row.next() ? Optional.of(custom(row, catalog, kind, memberCounts(connection, organizationId)))
                         : Optional.empty();
             }
         }
     }
 
-    private static Role custom(ResultSet row, DeclaredPermissions.Catalog catalog, boolean operator,
+    private static Role custom(ResultSet row, DeclaredPermissions.Catalog catalog, OrganizationKind kind,
             Map<String, Integer> members) throws SQLException {
-        Set<String> permissions = AccessQuery.customRolePermissions(new HashSet<>(Words.of(row.getString(3))), catalog, operator);
+        Set<String> permissions = AccessQuery.customRolePermissions(new HashSet<>(Words.of(row.getString(3))), catalog, kind);
         return new Role(row.getString(1), row.getString(2), false, List.copyOf(new TreeSet<>(permissions)),
                 members.getOrDefault(row.getString(1), 0), row.getLong(4));
     }

@@ -11,6 +11,7 @@ import dev.kontor.users.internal.UsersConfiguration;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.BuiltInRole;
 import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.access.OrganizationKind;
 import dev.kontor.users.internal.access.Words;
 import dev.kontor.users.internal.login.Secrets;
 import dev.kontor.users.internal.organization.ListQuery;
@@ -50,7 +51,7 @@ public class OAuthClients {
     static final String SECRET_PREFIX = "kcs_";
     static final String ACCESS_TOKEN_PREFIX = "kat_";
     private static final String COLUMNS = "c.id, c.organization_id, c.name, c.secret_hash, c.scopes, c.created_by, "
-            + "c.created_at, c.revoked_at, o.operator, o.suspended, o.name";
+            + "c.created_at, c.revoked_at, o.operator, o.suspended, o.name, o.reseller";
     private static final String FROM = " FROM users_oauth_client c JOIN users_organization o ON o.id = c.organization_id";
 
     private final Database database;
@@ -96,9 +97,8 @@ public class OAuthClients {
     public NewClient create(Caller caller, String organizationId, String name, List<String> scopes) {
         String validName = TokenFields.validName(name);
         return database.inTransaction(connection -> {
-            boolean operatorOrganization = OrganizationFacts.of(connection, organizationId).orElseThrow(NotFoundException::new)
-                    .operator();
-            Set<String> reach = administrator(operatorOrganization);
+            OrganizationKind kind = OrganizationFacts.of(connection, organizationId).orElseThrow(NotFoundException::new).kind();
+            Set<String> reach = administrator(kind);
             Set<String> validScopes = TokenFields.validScopes(scopes, scope -> reach.contains(scope) && caller.has(scope),
                     "must be a permission you hold that the organization's administrator role includes");
             String secret = Secrets.newSecret(SECRET_PREFIX);
@@ -189,8 +189,8 @@ public class OAuthClients {
     }
 
     /** What the organization's administrator role holds now: the most a client may ever do there. */
-    Set<String> administrator(boolean operatorOrganization) {
-        return declared.catalog().of(BuiltInRole.ADMINISTRATOR, operatorOrganization);
+    Set<String> administrator(OrganizationKind kind) {
+        return declared.catalog().of(BuiltInRole.ADMINISTRATOR, kind);
     }
 
     private static Set<String> requested(String scope, Set<String> allowed) {
@@ -205,7 +205,8 @@ public class OAuthClients {
         Timestamp revoked = row.getTimestamp(8);
         return new ClientRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 new TreeSet<>(Words.of(row.getString(5))), row.getString(6), row.getTimestamp(7).toInstant(),
-                revoked == null ? null : revoked.toInstant(), row.getBoolean(9), row.getBoolean(10), row.getString(11));
+                revoked == null ? null : revoked.toInstant(), OrganizationKind.of(row.getBoolean(9), row.getBoolean(12)),
+                row.getBoolean(10), row.getString(11));
     }
 
     private static String target(String id) {
@@ -214,7 +215,7 @@ public class OAuthClients {
 
     /** A stored client with its organization's state. */
     record ClientRow(String id, String organizationId, String name, String secretHash, Set<String> scopes, String createdBy,
-            Instant createdAt, Instant revokedAt, boolean operatorOrganization, boolean suspended, String organizationName) {
+            Instant createdAt, Instant revokedAt, OrganizationKind kind, boolean suspended, String organizationName) {
 
         ClientRow {
             scopes = Set.copyOf(scopes);

@@ -80,7 +80,7 @@ public class TokenAuthentication implements BearerAuthentication {
                 .filter(client -> client.revokedAt() == null && !client.suspended())
                 .map(client -> new Identity(client.id(), "client:" + client.name(), client.name(), client.organizationId(),
                         List.of(new Identity.OrganizationMembership(client.organizationId(), client.organizationName())),
-                        intersection(intersection(token.scopes(), client.scopes()), clients.administrator(client.operatorOrganization())),
+                        intersection(intersection(token.scopes(), client.scopes()), clients.administrator(client.kind())),
                         false, "en"));
     }
 

@@ -94,7 +94,7 @@ public class Workgroups {
                 errors.add(new FieldError("name", "another workgroup has this name"));
             }
             throwIfAny(errors);
-            new Delegation(connection, caller, organizationId, organization.operator(), catalog).requireMayAssignProducts(products);
+            new Delegation(connection, caller, organizationId, organization.kind(), catalog).requireMayAssignProducts(products);
             String id = Ids.newId("wg");
             WorkgroupStore.insert(connection, id, organizationId, name, products, lead, Instant.now());
             WorkgroupStore.addMembers(connection, id, memberIds);
@@ -158,7 +158,7 @@ public class Workgroups {
             if (joining.isEmpty()) {
                 given.removeAll(current.products());
             }
-            new Delegation(connection, caller, organizationId, organization.operator(), catalog).requireMayAssignProducts(given);
+            new Delegation(connection, caller, organizationId, organization.kind(), catalog).requireMayAssignProducts(given);
             if (!WorkgroupStore.update(connection, id, current.version(), name, products, lead)) {
                 throw new StaleVersionException();
             }

@@ -16,6 +16,7 @@ import dev.kontor.api.users.Account;
 import dev.kontor.api.users.NewLogin;
 import dev.kontor.users.internal.UsersFixture;
 import dev.kontor.users.internal.access.BuiltInRole;
+import dev.kontor.users.internal.access.OrganizationKind;
 import dev.kontor.users.internal.login.Logins;
 import dev.kontor.users.internal.organization.Memberships;
 import jakarta.ws.rs.NotFoundException;
@@ -45,7 +46,7 @@ class OpenAccountTest {
         assertEquals(List.of(new Identity.OrganizationMembership(account.organizationId(), "Bakery Miller")),
                 identity.organizations());
         assertFalse(identity.operator());
-        assertEquals(world.users.declared.catalog().of(BuiltInRole.OWNER, false), identity.permissions());
+        assertEquals(world.users.declared.catalog().of(BuiltInRole.OWNER, OrganizationKind.CUSTOMER), identity.permissions());
         Memberships.Row owner = world.users.database.inTransaction(connection -> Memberships.find(connection,
                 account.organizationId(), account.ownerUserId())).orElseThrow();
         assertEquals(BuiltInRole.OWNER.id(), owner.roleId());

@@ -13,6 +13,7 @@ import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.api.users.AccessGrant;
 import dev.kontor.users.internal.UsersFixture;
 import dev.kontor.users.internal.access.BuiltInRole;
+import dev.kontor.users.internal.access.OrganizationKind;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import jakarta.ws.rs.NotFoundException;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ class PartnerGrantsTest {
         AccessGrant grant = grant(Set.of(), Set.of());
 
         assertTrue(grant.full());
-        Set<String> administrator = catalog.of(BuiltInRole.ADMINISTRATOR, false);
+        Set<String> administrator = catalog.of(BuiltInRole.ADMINISTRATOR, OrganizationKind.CUSTOMER);
         for (String member : List.of(agent, designer, accountant)) {
             assertEquals(administrator, permissionsInClient(member), member);
         }
@@ -113,12 +114,12 @@ class PartnerGrantsTest {
     void memberOfBothGetsTheUnion_C7_U8(DatabaseKind kind) {
         setUp(kind);
         world.users.join(client, designer, "basic");
-        Set<String> basic = catalog.of(BuiltInRole.BASIC, false);
+        Set<String> basic = catalog.of(BuiltInRole.BASIC, OrganizationKind.CUSTOMER);
 
         grant(Set.of(UsersFixture.MAILBOXES), Set.of());
 
         Set<String> union = new HashSet<>(basic);
-        union.addAll(catalog.ofProducts(List.of(UsersFixture.MAILBOXES), false));
+        union.addAll(catalog.ofProducts(List.of(UsersFixture.MAILBOXES), OrganizationKind.CUSTOMER));
         assertEquals(union, permissionsInClient(designer));
         assertFalse(basic.contains(UsersFixture.MAILBOXES_MANAGE), "the grant adds something");
         long listed = world.users.access.of(designer, agency).orElseThrow().identity().organizations().stream()
