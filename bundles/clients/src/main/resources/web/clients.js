@@ -239,7 +239,7 @@
     const ids = state.removing || [];
     $('removal-confirm').disabled = true;
     if (!state.removingInBulk) {
-      const answer = await call('DELETE', 'clients/' + encodeURIComponent(ids[0]));
+      const answer = await call('DELETE', 'clients/' + encodeURIComponent(ids[0]) + projectsChoice());
       $('removal-confirm').disabled = false;
       if (!answer.ok) { showProblem($('removal'), answer); return; }
       notice(t('ui.removed'));
@@ -251,6 +251,12 @@
     $('removal').hidden = true;
     state.removing = null;
     await load(true);
+  }
+
+  /** A reseller's choice for its client's projects (C6), when the page offers one (reseller-moves.js). */
+  function projectsChoice() {
+    const choice = $('removal-projects');
+    return choice && !choice.closest('[hidden]') ? '?projects=' + encodeURIComponent(choice.value) : '';
   }
 
   /** Runs a bulk action once: a repeat after a lost answer sends the same Idempotency-Key. */

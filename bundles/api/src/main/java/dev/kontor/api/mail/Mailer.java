@@ -40,6 +40,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * your account at {{organization}} is ready.
  * </pre>
  *
+ * A line {@code Copies: none} right after the subject line marks a mail that carries a
+ * secret, such as a link that confirms or signs in: no {@link MailCopies} copy of it is
+ * made. Mark every template whose link acts on the recipient's behalf.
+ *
  * Placeholders {@code {{key}}} (letters, digits, {@code _ . -}) are replaced by the
  * value of that key; every placeholder needs a value. Values are plain text and are
  * inserted as they are: mails are {@code text/plain} in UTF-8, nothing is interpreted

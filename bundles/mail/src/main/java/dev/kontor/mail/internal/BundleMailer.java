@@ -41,15 +41,15 @@ public class BundleMailer implements Mailer {
     @Override
     public String queue(String to, String template, Locale language, Map<String, String> values) {
         MailTemplates.Filled mail = templates.fill(template, language, values);
-        return enqueue(to, mail.subject(), mail.body(), mail.language());
+        return enqueue(to, mail.subject(), mail.body(), mail.language(), mail.copies());
     }
 
     @Override
     public String queueText(String to, String subject, String body) {
-        return enqueue(to, subject, body, null);
+        return enqueue(to, subject, body, null, true);
     }
 
-    private String enqueue(String to, String subject, String body, String language) {
+    private String enqueue(String to, String subject, String body, String language, boolean copies) {
         String recipient = checkedAddress(to);
         String line = oneLine(subject);
         if (line.isBlank() || line.length() > MAX_SUBJECT) {
@@ -59,7 +59,7 @@ public class BundleMailer implements Mailer {
             throw new IllegalArgumentException("A mail body needs 1 to " + MAX_BODY + " characters");
         }
         OutboxMail mail = OutboxMail.queued(Ids.newId("ml"), recipient, line, body, language, module, Instant.now());
-        outbox.queue(mail);
+        outbox.queue(mail, copies);
         return mail.id();
     }
 

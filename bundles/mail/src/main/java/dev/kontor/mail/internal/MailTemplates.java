@@ -23,6 +23,8 @@ final class MailTemplates {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
     private static final String SUBJECT = "Subject:";
+    /** A header line after the subject: the mail carries a secret (a link that acts), so no one gets a copy. */
+    static final String NO_COPIES = "Copies: none";
 
     private final Function<String, URL> entries;
 
@@ -31,8 +33,8 @@ final class MailTemplates {
         this.entries = entries;
     }
 
-    /** A template filled in: subject, body and the language it was written in. */
-    record Filled(String subject, String body, String language) {
+    /** A template filled in: subject, body, the language it was written in, and whether copies may go out. */
+    record Filled(String subject, String body, String language, boolean copies) {
     }
 
     /** @throws IllegalArgumentException for an unknown template or a placeholder without value */
@@ -50,12 +52,17 @@ final class MailTemplates {
             throw new IllegalArgumentException("Mail template " + path(name, used) + " does not start with \"Subject:\"");
         }
         String body = endOfLine < 0 ? "" : text.substring(endOfLine + 1);
+        boolean copies = true;
+        if (body.startsWith(NO_COPIES + "\n") || body.equals(NO_COPIES)) {
+            copies = false;
+            body = body.substring(Math.min(body.length(), NO_COPIES.length() + 1));
+        }
         if (body.startsWith("\n")) {
             body = body.substring(1);
         }
         Map<String, String> given = values == null ? Map.of() : values;
         return new Filled(fillIn(first.substring(SUBJECT.length()).trim(), given, name),
-                fillIn(body, given, name), used);
+                fillIn(body, given, name), used, copies);
     }
 
     private static String fillIn(String text, Map<String, String> values, String name) {

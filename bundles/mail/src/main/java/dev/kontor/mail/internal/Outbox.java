@@ -41,10 +41,10 @@ public class Outbox {
     }
 
     /** Writes the mail in the caller's transaction, or in one of its own outside a transaction. */
-    void queue(OutboxMail mail) {
+    void queue(OutboxMail mail, boolean copies) {
         database.runInTransaction(connection -> {
             store.insert(mail);
-            for (String copyTo : copyRecipients(mail.to())) {
+            for (String copyTo : copies ? copyRecipients(mail.to()) : Set.<String>of()) {
                 store.insert(OutboxMail.queued(Ids.newId("ml"), copyTo, mail.subject(),
                         "(Copy of a mail to " + mail.to() + ")\n\n" + mail.body(), mail.language(), mail.module(),
                         mail.createdAt()));

@@ -81,4 +81,16 @@ class MailCopiesTest {
 
         assertEquals(List.of(CLIENT, PARTNER), mails().stream().map(OutboxMail::to).toList());
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aMailCarryingASecretIsNeverCopied_C8(DatabaseKind kind) {
+        setUp(kind);
+
+        fixture.mailer.queue(CLIENT, "sign-in", null, Map.of("organization", "Cleo's shop", "link", "https://panel/s/secret"));
+
+        List<OutboxMail> mails = mails();
+        assertEquals(List.of(CLIENT), mails.stream().map(OutboxMail::to).toList());
+        assertEquals("Your link: https://panel/s/secret\n", mails.get(0).body(), "the header line is no part of the body");
+    }
 }

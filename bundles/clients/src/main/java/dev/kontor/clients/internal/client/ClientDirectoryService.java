@@ -6,6 +6,7 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.users.AccessGrant;
 import dev.kontor.api.users.Accounts;
+import dev.kontor.clients.internal.reseller.ResellerStore;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -58,6 +59,20 @@ public class ClientDirectoryService implements ClientDirectory {
     public List<Client> suspended() {
         return database.inTransaction(connection -> ClientStore.inState(connection, ClientDetails.SUSPENDED)).stream()
                 .map(ClientDetails::asClient).toList();
+    }
+
+    @Override
+    public List<Client> ofReseller(String resellerId) {
+        if (!Texts.plausibleId(resellerId)) {
+            return List.of();
+        }
+        return database.inTransaction(connection -> ClientStore.ofReseller(connection, resellerId)).stream()
+                .map(ClientDetails::asClient).toList();
+    }
+
+    @Override
+    public List<String> suspendedResellers() {
+        return database.inTransaction(ResellerStore::suspendedIds);
     }
 
     private boolean granted(Caller caller, ClientDetails client) {

@@ -15,8 +15,11 @@ import java.util.Optional;
  * their {@code clients.*} permissions say: {@code clients.view} to list and read,
  * {@code clients.manage} to create and edit, {@code clients.suspend},
  * {@code clients.remove}; the internal description (C2) shows only with
- * {@code clients.internal}. (Today these permissions are reserved for the operator's
- * organization, so no one else holds any.)</li>
+ * {@code clients.internal}. Outside the operator's organization only an approved
+ * reseller's owner and administrators hold them (C9); a client is moved between
+ * resellers only by {@code dev.kontor.clients.internal.reseller.ResellerMoves}, and never
+ * to its own organization, so no one manages (and reads the description of) their own
+ * client.</li>
  * <li><b>The client's own users</b>, any member acting in the client's organization
  * whatever their role, read their own client ({@code GET /api/v1/clients/{id}}) and
  * nothing else of this module: no list, no change, and never the description or the
@@ -32,17 +35,17 @@ public final class ClientScope {
     }
 
     /** The reseller whose clients the caller manages as staff; empty for the operator's staff, who manage all. */
-    static Optional<String> resellerOf(Caller caller) {
+    public static Optional<String> resellerOf(Caller caller) {
         return caller.isOperator() ? Optional.empty() : Optional.of(caller.organizationId());
     }
 
     /** Whether the caller manages the client as staff (which of its permissions allow what is checked apart). */
-    static boolean managedBy(Caller caller, ClientDetails client) {
+    public static boolean managedBy(Caller caller, ClientDetails client) {
         return caller.isOperator() || caller.organizationId().equals(client.resellerId());
     }
 
     /** Whether the caller acts in the client's own organization. */
-    static boolean ownClient(Caller caller, ClientDetails client) {
+    public static boolean ownClient(Caller caller, ClientDetails client) {
         return caller.organizationId().equals(client.organizationId());
     }
 

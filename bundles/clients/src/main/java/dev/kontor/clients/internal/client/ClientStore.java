@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The statements on {@code clients_client}; callers bring the transaction. */
-final class ClientStore {
+public final class ClientStore {
 
     static final String COLUMNS = "id, organization_id, reseller_id, name, company, email, phone, address, language, "
             + "additional_info, description, state, suspension_reason, created_at, version";
@@ -33,18 +33,19 @@ final class ClientStore {
             setKeys(insert, 16, contact);
             insert.executeUpdate();
         }
+        SearchTerms.write(connection, client.id(), SearchTerms.of(client.contact()));
     }
 
-    static Optional<ClientDetails> find(Connection connection, String id) throws SQLException {
+    public static Optional<ClientDetails> find(Connection connection, String id) throws SQLException {
         return one(connection, "SELECT " + COLUMNS + " FROM clients_client WHERE id = ?", id);
     }
 
     /** The client, locked until the transaction ends: changes of one client are served one after the other. */
-    static Optional<ClientDetails> lock(Connection connection, String id) throws SQLException {
+    public static Optional<ClientDetails> lock(Connection connection, String id) throws SQLException {
         return one(connection, "SELECT " + COLUMNS + " FROM clients_client WHERE id = ? FOR UPDATE", id);
     }
 
-    static Optional<ClientDetails> byOrganization(Connection connection, String organizationId) throws SQLException {
+    public static Optional<ClientDetails> byOrganization(Connection connection, String organizationId) throws SQLException {
         return one(connection, "SELECT " + COLUMNS + " FROM clients_client WHERE organization_id = ?", organizationId);
     }
 
@@ -70,8 +71,47 @@ final class ClientStore {
             setKeys(update, 9, contact);
             update.setString(12, id);
             update.setLong(13, version);
-            return update.executeUpdate() == 1;
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
         }
+        SearchTerms.write(connection, id, SearchTerms.of(contact));
+        return true;
+    }
+
+    /**
+     * Gives clients without search words (written before there were any) theirs, in
+     * batches; how many there were.
+     */
+    static int indexUnsearchable(Connection connection) throws SQLException {
+        List<ClientDetails> missing;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM clients_client c "
+                + "WHERE NOT EXISTS (SELECT 1 FROM clients_search_term t WHERE t.client_id = c.id)")) {
+            missing = read(select);
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE clients_client SET search_text = ? WHERE id = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO clients_search_term (term, client_id) VALUES (?, ?)")) {
+            int batched = 0;
+            for (ClientDetails client : missing) {
+                java.util.Set<String> terms = SearchTerms.of(client.contact());
+                update.setString(1, SearchTerms.searchText(terms));
+                update.setString(2, client.id());
+                update.addBatch();
+                for (String term : SearchTerms.cut(terms)) {
+                    insert.setString(1, term);
+                    insert.setString(2, client.id());
+                    insert.addBatch();
+                }
+                if (++batched % 1000 == 0) {
+                    update.executeBatch();
+                    insert.executeBatch();
+                }
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
+        return missing.size();
     }
 
     static void setState(Connection connection, String id, String state, String reason) throws SQLException {
@@ -80,6 +120,25 @@ final class ClientStore {
             update.setString(1, state);
             update.setString(2, reason);
             update.setString(3, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Every client of the reseller (C9), by id. */
+    static List<ClientDetails> ofReseller(Connection connection, String resellerId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM clients_client WHERE reseller_id = ? ORDER BY id")) {
+            select.setString(1, resellerId);
+            return read(select);
+        }
+    }
+
+    /** Moves the client to the reseller, or to the operator's own with null (C9); a change of the client, for its ETag. */
+    public static void setReseller(Connection connection, String id, String resellerId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE clients_client SET reseller_id = ?, version = version + 1 WHERE id = ?")) {
+            update.setString(1, resellerId);
+            update.setString(2, id);
             update.executeUpdate();
         }
     }
@@ -128,6 +187,6 @@ final class ClientStore {
     private static void setKeys(PreparedStatement statement, int first, Contact contact) throws SQLException {
         statement.setString(first, Texts.key(contact.name()));
         statement.setString(first + 1, Texts.key(contact.email()));
-        statement.setString(first + 2, contact.searchText());
+        statement.setString(first + 2, SearchTerms.searchText(SearchTerms.of(contact)));
     }
 }

@@ -17,6 +17,7 @@ import dev.kontor.api.users.Account;
 import dev.kontor.api.users.Accounts;
 import dev.kontor.api.users.NewLogin;
 import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.clients.internal.reseller.ResellerStore;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,6 +43,7 @@ import org.osgi.service.component.annotations.Reference;
 public class Clients {
 
     static final int MAX_REASON = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Clients.class);
 
     private final Database database;
     private final AuditLog audit;
@@ -55,6 +57,10 @@ public class Clients {
         this.audit = audit;
         this.accounts = accounts;
         this.listeners = listeners;
+        int indexed = database.inTransaction(ClientStore::indexUnsearchable);
+        if (indexed > 0) {
+            LOG.info("Made {} clients searchable", indexed);
+        }
     }
 
     /** The clients the caller manages, filtered, sorted and paged (C3); descriptions only with {@code clients.internal}. */
@@ -78,7 +84,7 @@ public class Clients {
         Contact contact = Contact.of(request);
         requireInternalFor(caller, contact.description());
         return database.inTransaction(connection -> {
-            String resellerId = reseller(caller, request.resellerId());
+            String resellerId = reseller(connection, caller, request.resellerId());
             Account account = accounts.open(caller, contact.accountName(), new NewLogin(request.username(),
                     request.password(), contact.email(), contact.name(), contact.language()));
             ClientDetails client = new ClientDetails(Ids.newId("cl"), account.organizationId(), resellerId, contact.name(),
@@ -204,8 +210,11 @@ public class Clients {
         });
     }
 
-    /** The reseller of a new client: the caller's own organization for a reseller's staff; for the operator's, as asked. */
-    private String reseller(Caller caller, String requested) {
+    /**
+     * The reseller of a new client: the caller's own organization for a reseller's staff;
+     * for the operator's, as asked, an active reseller (C9).
+     */
+    private static String reseller(Connection connection, Caller caller, String requested) throws SQLException {
         Optional<String> own = ClientScope.resellerOf(caller);
         String asked = requested == null || requested.isBlank() ? null : requested.strip();
         if (own.isPresent()) {
@@ -217,8 +226,8 @@ public class Clients {
         if (asked == null || ClientFilter.OPERATOR.equals(asked)) {
             return null;
         }
-        if (!Texts.plausibleId(asked) || accounts.find(asked).isEmpty()) {
-            throw new ValidationException("reseller_id", "no such organization");
+        if (!ResellerStore.active(connection, asked)) {
+            throw new ValidationException("reseller_id", "no active reseller");
         }
         return asked;
     }

@@ -1,10 +1,7 @@
 package dev.kontor.clients.internal.client;
 
 import dev.kontor.api.rest.ValidationException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +23,7 @@ public record Contact(String name, String company, String email, String phone, S
 
     /** The contact data of a new client; its language defaults to English. */
     static Contact of(NewClient request) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Contact contact = new Contact(
                 errors.check(() -> Texts.required("name", request.name(), MAX_NAME)),
                 errors.check(() -> Texts.optional("company", request.company(), MAX_NAME)),
@@ -45,7 +42,7 @@ public record Contact(String name, String company, String email, String phone, S
 
     /** This contact data with the given fields of a change; {@code ""} clears an optional field. */
     Contact changedBy(ClientChange change) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Contact changed = new Contact(
                 change.name() == null ? name : errors.check(() -> Texts.required("name", change.name(), MAX_NAME)),
                 change.company() == null ? company : errors.check(() -> Texts.optional("company", change.company(), MAX_NAME)),
@@ -75,20 +72,20 @@ public record Contact(String name, String company, String email, String phone, S
         return company == null ? name : company;
     }
 
-    /** What {@code q} searches: name, company and e-mail, lower-cased, one per line. */
-    String searchText() {
-        return Texts.key(name + "\n" + (company == null ? "" : company) + "\n" + email);
-    }
-
     /**
      * A plausible address, stripped: one {@code @} with text before, a domain with a dot
      * after, no white space or control characters.
      */
     static String email(String value) {
-        String text = Texts.optional("email", value, MAX_EMAIL);
+        return email("email", value);
+    }
+
+    /** Like {@link #email(String)}, for an address in another field. */
+    public static String email(String field, String value) {
+        String text = Texts.optional(field, value, MAX_EMAIL);
         int at = text == null ? -1 : text.lastIndexOf('@');
         if (at < 1 || text.chars().anyMatch(Character::isWhitespace) || !domain(text.substring(at + 1))) {
-            throw new ValidationException("email", "a valid e-mail address");
+            throw new ValidationException(field, "a valid e-mail address");
         }
         return text;
     }
@@ -115,26 +112,5 @@ public record Contact(String name, String company, String email, String phone, S
 
     private static String invalid(String field, String message) {
         throw new ValidationException(field, message);
-    }
-
-    /** Field errors gathered over several checks. */
-    private static final class Errors {
-
-        private final List<ValidationException.FieldError> errors = new ArrayList<>();
-
-        <T> T check(Supplier<T> check) {
-            try {
-                return check.get();
-            } catch (ValidationException invalid) {
-                errors.addAll(invalid.errors());
-                return null;
-            }
-        }
-
-        void throwIfAny() {
-            if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
-            }
-        }
     }
 }

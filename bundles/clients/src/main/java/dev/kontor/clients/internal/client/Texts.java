@@ -18,7 +18,7 @@ public final class Texts {
     }
 
     /** Text on one line, stripped, 1 to {@code max} characters. */
-    static String required(String field, String value, int max) {
+    public static String required(String field, String value, int max) {
         String text = optional(field, value, max);
         if (text == null) {
             throw new ValidationException(field, "required, 1 to " + max + " characters");
@@ -27,7 +27,7 @@ public final class Texts {
     }
 
     /** Text on one line, stripped, at most {@code max} characters; null when absent or blank. */
-    static String optional(String field, String value, int max) {
+    public static String optional(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -39,7 +39,7 @@ public final class Texts {
     }
 
     /** Text of several lines (an address, a comment), stripped, at most {@code max} characters; null when blank. */
-    static String multiline(String field, String value, int max) {
+    public static String multiline(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -58,16 +58,9 @@ public final class Texts {
         return id != null && !id.isEmpty() && id.length() <= 100 && id.codePoints().allMatch(Texts::lineCharacter);
     }
 
-    /**
-     * The LIKE pattern for a search text matching anywhere, lower-cased, with the pattern
-     * characters escaped by {@code \}; null when there is nothing to search for.
-     */
-    static String containsPattern(String q) {
-        String text = optional("q", q, MAX_QUERY);
-        if (text == null) {
-            return null;
-        }
-        return "%" + key(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /** The list's search text as given, checked; null when there is nothing to search for. */
+    static String query(String q) {
+        return optional("q", q, MAX_QUERY);
     }
 
     /** The lower-cased form of a text that sorting and searching use. */

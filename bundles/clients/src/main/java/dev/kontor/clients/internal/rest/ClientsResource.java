@@ -17,6 +17,8 @@ import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientFilter;
 import dev.kontor.clients.internal.client.Clients;
 import dev.kontor.clients.internal.client.NewClient;
+import dev.kontor.clients.internal.reseller.Portfolio;
+import dev.kontor.clients.internal.reseller.ResellerMoves;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,11 +53,16 @@ public class ClientsResource {
 
     private final Clients clients;
     private final BulkActions bulk;
+    private final ResellerMoves moves;
+    private final Portfolio portfolio;
 
     @Activate
-    public ClientsResource(@Reference Clients clients, @Reference BulkActions bulk) {
+    public ClientsResource(@Reference Clients clients, @Reference BulkActions bulk, @Reference ResellerMoves moves,
+            @Reference Portfolio portfolio) {
         this.clients = clients;
         this.bulk = bulk;
+        this.moves = moves;
+        this.portfolio = portfolio;
     }
 
     @GET
@@ -88,21 +95,35 @@ public class ClientsResource {
     @RequiresPermission(ClientsPermissions.MANAGE)
     public Response change(@PathParam("id") String id, ClientChange change, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
-        ClientDetails changed = clients.change(caller(security), id, ifMatch, change);
+        Caller caller = caller(security);
+        ClientDetails changed = change != null && change.movesClient() ? moves.changeAndMove(caller, id, ifMatch, change)
+                : clients.change(caller, id, ifMatch, change);
         return Response.ok(changed).tag(ETags.of(changed.version())).build();
     }
 
-    /** With {@code dry_run=true}, the counts of what would go (C6); else removes it all. */
+    /**
+     * With {@code dry_run=true}, the counts of what would go (C6); else removes it all. A
+     * reseller's staff choose with {@code projects} whether the client goes with its
+     * projects or stays as the operator's own ({@link Portfolio}).
+     */
     @DELETE
     @Path("{id}")
     @RequiresPermission(ClientsPermissions.REMOVE)
     public Response remove(@PathParam("id") String id, @QueryParam("dry_run") String dryRun,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
+            @QueryParam("projects") String projects, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security) {
         Caller caller = caller(security);
-        if (dryRun(dryRun)) {
-            return Response.ok(clients.removalPreview(caller, id)).build();
+        boolean preview = dryRun(dryRun);
+        Portfolio.Projects choice = Portfolio.projects(caller, projects, preview);
+        if (preview) {
+            return Response.ok(choice == null ? clients.removalPreview(caller, id) : portfolio.preview(caller, id, choice))
+                    .build();
         }
-        clients.remove(caller, id, ifMatch);
+        if (choice == null) {
+            clients.remove(caller, id, ifMatch);
+        } else {
+            portfolio.release(caller, id, choice, ifMatch);
+        }
         return Response.noContent().build();
     }
 
@@ -116,7 +137,7 @@ public class ClientsResource {
     }
 
     private static Caller caller(SecurityContext security) {
-        return Caller.of(security).orElseThrow(() -> new IllegalStateException("The panel lets no request in without a login"));
+        return Callers.of(security);
     }
 
     private static boolean dryRun(String value) {

@@ -7,6 +7,9 @@ import dev.kontor.api.security.IdentityProvider;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.audit.internal.AuditLogService;
 import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.clients.internal.reseller.Portfolio;
+import dev.kontor.clients.internal.reseller.ResellerMoves;
+import dev.kontor.clients.internal.reseller.ResellerStore;
 import dev.kontor.clients.internal.rest.ClientsResource;
 import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
 import dev.kontor.storage.internal.CallerContext;
@@ -57,6 +60,8 @@ public class ClientsFixture implements AutoCloseable {
     public final BulkActions bulk;
     public final ClientDirectoryService directory;
     public final ClientsResource resource;
+    public final ResellerMoves moves;
+    public final Portfolio portfolio;
     private int logins;
     private long listenerIds;
 
@@ -72,7 +77,9 @@ public class ClientsFixture implements AutoCloseable {
         clients = new Clients(database, audit, accounts, listeners);
         bulk = new BulkActions(clients, new ModuleIdempotentRequests(database));
         directory = new ClientDirectoryService(database, accounts);
-        resource = new ClientsResource(clients, bulk);
+        moves = new ResellerMoves(database, audit, clients);
+        portfolio = new Portfolio(database, accounts, clients, moves);
+        resource = new ClientsResource(clients, bulk, moves, portfolio);
     }
 
     /** Registers a lifecycle listener as the whiteboard would, with a service ranking; later ones get higher ids. */
@@ -82,10 +89,15 @@ public class ClientsFixture implements AutoCloseable {
 
     /** The clients module as {@link ClientsPermissions} declares itself (the annotation is not readable at run time). */
     public static DeclaredPermissions.Declaration clientsModule() {
-        Set<String> all = Set.of(ClientsPermissions.VIEW, ClientsPermissions.MANAGE, ClientsPermissions.SUSPEND,
-                ClientsPermissions.REMOVE, ClientsPermissions.INTERNAL);
+        Set<String> staff = Set.of(ClientsPermissions.VIEW, ClientsPermissions.MANAGE, ClientsPermissions.SUSPEND,
+                ClientsPermissions.REMOVE, ClientsPermissions.INTERNAL, ClientsPermissions.PARTNER);
+        Set<String> ownerOnly = Set.of(ClientsPermissions.ACCESS, ClientsPermissions.APPLY);
+        Set<String> operatorOnly = new java.util.HashSet<>(staff);
+        operatorOnly.add(ClientsPermissions.RESELLERS);
+        Set<String> all = new java.util.HashSet<>(operatorOnly);
+        all.addAll(ownerOnly);
         Set<String> view = Set.of(ClientsPermissions.VIEW);
-        return new DeclaredPermissions.Declaration("clients", all, view, view, view, Set.of(), all);
+        return new DeclaredPermissions.Declaration("clients", all, view, view, view, ownerOnly, operatorOnly, staff);
     }
 
     /** The operator's first login, owner of the operator's organization: every permission. */
@@ -95,11 +107,16 @@ public class ClientsFixture implements AutoCloseable {
 
     /** A new member of the operator's staff with a built-in role, e.g. {@code basic} (clients.view only). */
     public Caller staff(String role) {
+        return member(IdentityProvider.OPERATOR_ORGANIZATION_ID, role);
+    }
+
+    /** A new login that joins the organization with a built-in role, e.g. a partner's {@code basic} staff (C10). */
+    public Caller member(String organizationId, String role) {
         String userId = login("staff");
         database.runInTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_membership "
                     + "(organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, IdentityProvider.OPERATOR_ORGANIZATION_ID);
+                insert.setString(1, organizationId);
                 insert.setString(2, userId);
                 insert.setString(3, role);
                 insert.setTimestamp(4, Timestamp.from(Instant.now()));
@@ -107,7 +124,7 @@ public class ClientsFixture implements AutoCloseable {
             }
             access.changedAfterCommit();
         });
-        return caller(userId, IdentityProvider.OPERATOR_ORGANIZATION_ID);
+        return caller(userId, organizationId);
     }
 
     /** A client created by the operator through the module, with the owner login {@code username} and {@link #PASSWORD}. */
@@ -119,6 +136,17 @@ public class ClientsFixture implements AutoCloseable {
     public static NewClient newClient(String name, String username) {
         return new NewClient(name, username + "@example.com", "+49 30 1234567", null, "Street 1\n10115 Berlin", "de",
                 "Prefers e-mail", "Pays late, be firm", username, PASSWORD, null);
+    }
+
+    /**
+     * Makes the client's organization an active reseller as approving its application does
+     * (C9): the users module's mark and the reseller row, without the application.
+     */
+    public void makeReseller(ClientDetails client) {
+        database.runInTransaction(connection -> {
+            accounts.markReseller(operator(), client.organizationId(), true);
+            ResellerStore.insert(connection, client.organizationId(), Instant.now(), null);
+        });
     }
 
     /** The owner of the client, acting in its organization. */

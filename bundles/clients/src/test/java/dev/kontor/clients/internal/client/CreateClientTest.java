@@ -96,17 +96,22 @@ class CreateClientTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void theResellerOfANewClientMustBeAnExistingOrganization_C1(DatabaseKind kind) {
+    void theResellerOfANewClientMustBeAnActiveReseller_C1_C9(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
         ClientDetails reseller = fixture.client("Agency", "agency");
+        ClientDetails plain = fixture.client("Plain", "plain");
+        fixture.makeReseller(reseller);
         NewClient request = ClientsFixture.newClient("Customer", "customer");
 
         ValidationException unknown = assertThrows(ValidationException.class, () -> fixture.clients.create(fixture.operator(),
                 withReseller(request, "org_unknown")));
+        ValidationException noReseller = assertThrows(ValidationException.class, () -> fixture.clients.create(fixture.operator(),
+                withReseller(request, plain.organizationId())));
         ClientDetails ofReseller = fixture.clients.create(fixture.operator(), withReseller(request, reseller.organizationId()));
         ClientDetails own = fixture.clients.create(fixture.operator(), withReseller(ClientsFixture.newClient("Own", "own"), "operator"));
 
         assertEquals("reseller_id", unknown.errors().get(0).field());
+        assertEquals("reseller_id", noReseller.errors().get(0).field());
         assertEquals(reseller.organizationId(), ofReseller.resellerId());
         assertNull(own.resellerId());
     }

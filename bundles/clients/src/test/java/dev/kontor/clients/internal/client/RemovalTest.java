@@ -40,7 +40,8 @@ class RemovalTest {
         fixture.accounts.grant(fixture.owner(client),
                 new AccessGrant.Request(client.organizationId(), partner.organizationId(), Set.of(), Set.of()));
 
-        Response preview = fixture.resource.remove(client.id(), "true", null, ClientsFixture.security(fixture.operator()));
+        Response preview = fixture.resource.remove(client.id(), "true", null, null,
+                ClientsFixture.security(fixture.operator()));
 
         assertEquals(200, preview.getStatus());
         assertEquals(Map.of("client", 1L, "grants", 1L, "subscriptions", 3L, "domains", 7L), preview.getEntity());
@@ -58,7 +59,8 @@ class RemovalTest {
         fixture.register(subscriptions, 0);
         ClientDetails client = fixture.client("Shop", "shopowner");
 
-        Response removed = fixture.resource.remove(client.id(), "false", "\"v0\"", ClientsFixture.security(fixture.operator()));
+        Response removed = fixture.resource.remove(client.id(), "false", null, "\"v0\"",
+                ClientsFixture.security(fixture.operator()));
 
         assertEquals(204, removed.getStatus());
         assertEquals(List.of("removing:" + client.id()), subscriptions.events());
@@ -68,7 +70,7 @@ class RemovalTest {
         assertFalse(fixture.canLogIn("shopowner", ClientsFixture.PASSWORD));
         assertEquals(0, fixture.count("SELECT COUNT(*) FROM users_login WHERE username = ?", "shopowner"));
         assertTrue(fixture.auditActions().contains("clients.client.removed"));
-        assertThrows(NotFoundException.class, () -> fixture.resource.remove(client.id(), "true", null,
+        assertThrows(NotFoundException.class, () -> fixture.resource.remove(client.id(), "true", null, null,
                 ClientsFixture.security(fixture.operator())));
     }
 
@@ -98,10 +100,10 @@ class RemovalTest {
         fixture.clients.change(fixture.operator(), client.id(), null,
                 new ClientChange("Renamed", null, null, null, null, null, null, null, null, null));
 
-        assertThrows(StaleVersionException.class, () -> fixture.resource.remove(client.id(), null, "\"v0\"",
+        assertThrows(StaleVersionException.class, () -> fixture.resource.remove(client.id(), null, null, "\"v0\"",
                 ClientsFixture.security(fixture.operator())));
         ValidationException invalid = assertThrows(ValidationException.class, () -> fixture.resource.remove(client.id(), "yes",
-                null, ClientsFixture.security(fixture.operator())));
+                null, null, ClientsFixture.security(fixture.operator())));
 
         assertEquals("dry_run", invalid.errors().get(0).field());
         assertTrue(fixture.clients.read(fixture.operator(), client.id()).isPresent());

@@ -117,4 +117,18 @@ class CloseAccountTest {
                 .isPresent());
         assertThrows(NotFoundException.class, () -> world.accounts.close(world.operator(), "org_missing"));
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void closingAPartnerEndsTheAccessItWasGiven_C6_C10(DatabaseKind kind) {
+        AccountFixture world = new AccountFixture(new UsersFixture(kind));
+        String client = world.open("Client", "client-owner").organizationId();
+        String partner = world.open("Agency", "agent").organizationId();
+        world.accounts.grant(world.operator(), new AccessGrant.Request(client, partner, Set.of(), Set.of()));
+
+        world.accounts.close(world.operator(), partner);
+
+        assertEquals(List.of(), world.accounts.grantsOf(client));
+        assertEquals(0, world.users.count("SELECT COUNT(*) FROM users_access_grant WHERE grantee_organization_id = ?", partner));
+    }
 }

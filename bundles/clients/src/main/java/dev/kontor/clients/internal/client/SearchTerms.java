@@ -1,0 +1,130 @@
+package dev.kontor.clients.internal.client;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the list's {@code q} finds (C3): clients with a word that starts with each word of
+ * the query. A client's words are those of its name, company and e-mail, whole (as
+ * separated by white space: {@code anna@example.com}, {@code müller-lüdenscheidt}) and in
+ * their parts ({@code anna}, {@code example}, {@code müller}). They are kept twice: one
+ * row per word in {@code clients_search_term}, whose index finds the few clients a rare
+ * word names without reading the others; and in {@code search_text}, space-separated, for
+ * a query that matches many clients, where reading the list in its order and skipping
+ * the others fills a page sooner. Both give the same answer.
+ */
+final class SearchTerms {
+
+    /** Longest word kept; longer ones are cut, so a query for their start still finds them. */
+    static final int MAX_TERM = 100;
+    /** Most words a query may have. */
+    static final int MAX_QUERY_WORDS = 5;
+
+    private SearchTerms() {
+    }
+
+    /** The words of a client's contact data, lower-cased, each once. */
+    static Set<String> of(Contact contact) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String text : new String[] {contact.name(), contact.company(), contact.email()}) {
+            if (text == null) {
+                continue;
+            }
+            for (String whole : Texts.key(text).split("\\s+")) {
+                add(terms, whole);
+                for (String part : whole.split("[^\\p{L}\\p{N}]+")) {
+                    add(terms, part);
+                }
+            }
+        }
+        return terms;
+    }
+
+    /** The words as {@code search_text} keeps them: each after a space, so {@code "% word%"} finds a word's start. */
+    static String searchText(Set<String> terms) {
+        return " " + String.join(" ", terms);
+    }
+
+    /** The words of a query, lower-cased; empty when it has none. */
+    static List<String> ofQuery(String q) {
+        List<String> words = new ArrayList<>();
+        if (q != null) {
+            for (String word : Texts.key(q).strip().split("\\s+")) {
+                if (!word.isEmpty() && !words.contains(word)) {
+                    words.add(word.length() > MAX_TERM ? word.substring(0, MAX_TERM) : word);
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The LIKE pattern of the words that start with {@code word}, in {@code clients_search_term}. */
+    static String startPattern(String word) {
+        return escaped(word) + "%";
+    }
+
+    /** The LIKE pattern of {@code search_text} with a word that starts with {@code word}. */
+    static String wordPattern(String word) {
+        return "% " + escaped(word) + "%";
+    }
+
+    /**
+     * How many words of all clients start with {@code word}, counted up to {@code limit}:
+     * whether the index or the ordered list finds a page sooner.
+     */
+    static int count(Connection connection, String word, int limit) throws SQLException {
+        // Counted here, not with COUNT(*) over a derived table, whose condition H2 reads without the index.
+        try (PreparedStatement select = connection.prepareStatement("SELECT client_id FROM clients_search_term "
+                + "WHERE term LIKE ? ESCAPE '\\' LIMIT " + limit)) {
+            select.setString(1, startPattern(word));
+            int count = 0;
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    /** Replaces the client's words with those of its contact data. */
+    static void write(Connection connection, String clientId, Set<String> terms) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM clients_search_term WHERE client_id = ?")) {
+            delete.setString(1, clientId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO clients_search_term (term, client_id) VALUES (?, ?)")) {
+            for (String term : cut(terms)) {
+                insert.setString(1, term);
+                insert.setString(2, clientId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The words as stored: cut to {@link #MAX_TERM}, each once. */
+    static Set<String> cut(Set<String> terms) {
+        Set<String> cut = new LinkedHashSet<>();
+        terms.forEach(term -> cut.add(term.length() > MAX_TERM ? term.substring(0, MAX_TERM) : term));
+        return cut;
+    }
+
+    private static void add(Set<String> terms, String word) {
+        if (!word.isEmpty()) {
+            terms.add(word);
+        }
+    }
+
+    private static String escaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
