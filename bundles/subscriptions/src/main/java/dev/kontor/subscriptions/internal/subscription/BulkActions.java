@@ -1,0 +1,168 @@
+package dev.kontor.subscriptions.internal.subscription;
+
+import dev.kontor.api.rest.IdempotentRequests;
+import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.ValidationException;
+import dev.kontor.api.security.Caller;
+import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
+import jakarta.ws.rs.NotFoundException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Suspends, activates or terminates many subscriptions at once: one transaction per
+ * subscription, so one that cannot change leaves the others changed and is reported as
+ * {@code failed}, with a result per subscription. Each goes through the same checks as a
+ * single request ({@link LiftPolicy}, {@link SubscriptionScope}).
+ *
+ * <p>The same {@code Idempotency-Key} twice does the work once. {@link IdempotentRequests}
+ * keeps the answer in a transaction of its own that stays open while the work runs; the
+ * per-subscription transactions must not join it (one that fails would doom the whole),
+ * so with a key the work runs on a thread of this component, where no transaction is
+ * open. Should the panel stop before the answer is stored, repeating the request finds
+ * the subscriptions done so far {@code unchanged} and does the rest.
+ *
+ * <p>The actions of auto-renewal (S5) join this list when that part is built.
+ */
+@Component(service = BulkActions.class)
+public class BulkActions {
+
+    /** Most subscriptions one request selects. */
+    public static final int MAX_IDS = 10_000;
+    static final String ACTIONS = "suspend, activate or terminate";
+    private static final Logger LOG = LoggerFactory.getLogger(BulkActions.class);
+
+    private final Subscriptions subscriptions;
+    private final Holds holds;
+    private final IdempotentRequests idempotent;
+    private final ExecutorService workers;
+
+    @Activate
+    public BulkActions(@Reference Subscriptions subscriptions, @Reference Holds holds,
+            @Reference IdempotentRequests idempotent) {
+        this.subscriptions = subscriptions;
+        this.holds = holds;
+        this.idempotent = idempotent;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "kontor-subscriptions-bulk-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Deactivate
+    public void stop() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Runs the action on every selected subscription the caller reaches.
+     *
+     * @param key the {@code Idempotency-Key} header; may be null
+     * @throws ValidationException naming {@code action}, {@code ids}, {@code reason} or a note
+     */
+    public BulkResult run(Caller caller, String key, BulkRequest request) {
+        if (request == null) {
+            throw new ValidationException("action", ACTIONS);
+        }
+        String action = request.action() == null ? "" : request.action().strip();
+        if (!List.of("suspend", "activate", "terminate").contains(action)) {
+            throw new ValidationException("action", ACTIONS);
+        }
+        List<String> ids = ids(request.ids());
+        HoldReason reason = request.reason() == null || request.reason().isBlank() ? defaultReason(caller)
+                : Holds.placeable(request.reason());
+        String publicNote = Texts.multiline("public_note", request.publicNote(), Holds.MAX_PUBLIC_NOTE);
+        String internalNote = Texts.multiline("internal_note", request.internalNote(), Holds.MAX_INTERNAL_NOTE);
+        Supplier<BulkResult> work = () -> new BulkResult(ids.stream()
+                .map(id -> apply(caller, action, id, reason, publicNote, internalNote)).toList());
+        if (key == null || key.isBlank()) {
+            return work.get(); // no answer to keep, so no transaction of the key's around the work
+        }
+        String described = "POST /api/v1/subscriptions/bulk " + action + " " + ids + " " + reason.wire() + " " + publicNote
+                + " " + internalNote;
+        return idempotent.once(caller, key, described, BulkResult.class, () -> apart(work));
+    }
+
+    private BulkResult.Item apply(Caller caller, String action, String id, HoldReason reason, String publicNote,
+            String internalNote) {
+        try {
+            Outcome outcome = switch (action) {
+                case "suspend" -> holds.suspend(caller, id, reason, publicNote, internalNote);
+                case "activate" -> holds.activate(caller, id, reason, internalNote);
+                default -> subscriptions.terminate(caller, id, internalNote);
+            };
+            return new BulkResult.Item(id, outcome == Outcome.DONE ? BulkResult.DONE : BulkResult.UNCHANGED, null, null);
+        } catch (NotFoundException e) {
+            return new BulkResult.Item(id, BulkResult.NOT_FOUND, null, null);
+        } catch (ProblemException refused) {
+            return new BulkResult.Item(id, BulkResult.FAILED, refused.getMessage(), refused.type());
+        } catch (ValidationException refused) {
+            return new BulkResult.Item(id, BulkResult.FAILED, refused.getMessage(), "validation");
+        } catch (RuntimeException e) {
+            LOG.warn("Bulk {} of subscription {} failed and was undone", action, id, e);
+            return new BulkResult.Item(id, BulkResult.FAILED,
+                    "The change failed and was undone; the panel's log has the reason.", null);
+        }
+    }
+
+    /** The reason a caller suspends for when it names none: its own side's. */
+    private static HoldReason defaultReason(Caller caller) {
+        if (caller.isOperator()) {
+            return HoldReason.OPERATOR;
+        }
+        return caller.has(SubscriptionsPermissions.SUSPEND) ? HoldReason.RESELLER : HoldReason.CUSTOMER;
+    }
+
+    /** Runs the work on a thread without an open transaction and waits for it. */
+    private <T> T apart(Supplier<T> work) {
+        Future<T> result = workers.submit(work::get);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a bulk action ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("A bulk action failed", e.getCause());
+        }
+    }
+
+    /** The selected ids, each once, in the order given. */
+    private static List<String> ids(List<String> values) {
+        if (values == null || values.isEmpty() || values.size() > MAX_IDS) {
+            throw new ValidationException("ids", "a list of 1 to " + MAX_IDS + " subscription ids");
+        }
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String id = values.get(i);
+            if (!Texts.plausibleId(id)) {
+                errors.add(new ValidationException.FieldError("ids[" + i + "]", "must be a subscription id"));
+            } else {
+                ids.add(id);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return List.copyOf(ids);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.kontor.subscriptions.internal.subscription;
+
+import dev.kontor.api.storage.Database;
+import dev.kontor.api.storage.Ids;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Holds the system places and lifts, past the lift policy: cascades from suspended
+ * clients and resellers, the invoice run's non-payment holds (S4), the renewal run's
+ * expired holds (S5). Each method joins the caller's transaction (or opens one), locks
+ * the subscription, writes the hold and its history entry, and lets
+ * {@link EffectiveState} decide the state.
+ *
+ * <p>Placing is idempotent per (reason, source): while a hold of the reason from the
+ * source is not lifted, placing again does nothing, so a run repeated after a crash
+ * places nothing twice. A terminated subscription takes no holds and loses none (S6).
+ */
+@Component(service = SystemHolds.class)
+public class SystemHolds {
+
+    private final Database database;
+    private final Clock clock;
+
+    @Activate
+    public SystemHolds(@Reference Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    public SystemHolds(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Places a hold of the reason on the subscription, unless it is terminated or a hold
+     * of the reason from the same source is not lifted yet.
+     *
+     * @param sourceId what placed it: the client or reseller of a cascade, an invoice; may be null
+     * @param publicNote what the client is shown; may be null
+     * @param internalNote what staff are shown; may be null
+     * @return the hold placed; empty when nothing was placed (also for an unknown subscription)
+     */
+    public Optional<Hold> place(String subscriptionId, HoldReason reason, String sourceId, String publicNote,
+            String internalNote) {
+        return database.inTransaction(connection -> {
+            if (SubscriptionStore.lock(connection, subscriptionId).isEmpty()) {
+                return Optional.empty();
+            }
+            return placeIn(connection, subscriptionId, reason, sourceId, publicNote, internalNote, now());
+        });
+    }
+
+    /**
+     * Lifts every hold of the reason on the subscription that is not lifted yet, from the
+     * source when one is given, else from any source: a payment lifts non-payment, a
+     * renewal lifts expired.
+     *
+     * @param note why, for the history
+     * @return how many holds were lifted
+     */
+    public int lift(String subscriptionId, HoldReason reason, String sourceId, String note) {
+        return database.inTransaction(connection -> {
+            if (SubscriptionStore.lock(connection, subscriptionId).isEmpty()) {
+                return 0;
+            }
+            return liftIn(connection, subscriptionId, reason, sourceId, note, now());
+        });
+    }
+
+    /**
+     * Places a hold of the reason on every subscription of the client that is not
+     * terminated and has none from the source yet, locking them in id order (C4).
+     *
+     * @return how many subscriptions got one
+     */
+    public int placeOnClient(String clientId, HoldReason reason, String sourceId, String publicNote, String internalNote) {
+        return database.inTransaction(connection -> {
+            Instant now = now();
+            int placed = 0;
+            for (String id : SubscriptionStore.lockOfClient(connection, clientId)) {
+                placed += placeIn(connection, id, reason, sourceId, publicNote, internalNote, now).isPresent() ? 1 : 0;
+            }
+            return placed;
+        });
+    }
+
+    /**
+     * Lifts the holds of the reason from the source on every subscription of the client,
+     * and nothing else (C4).
+     *
+     * @return how many holds were lifted
+     */
+    public int liftOnClient(String clientId, HoldReason reason, String sourceId, String note) {
+        return database.inTransaction(connection -> {
+            Instant now = now();
+            int lifted = 0;
+            for (String id : SubscriptionStore.lockOfClient(connection, clientId)) {
+                lifted += liftIn(connection, id, reason, sourceId, note, now);
+            }
+            return lifted;
+        });
+    }
+
+    /**
+     * Brings the client's subscriptions in line with whether the source's suspension
+     * holds them now, in one transaction: their rows are locked first and the answer is
+     * asked for only then, so a suspension or activation committing meanwhile is either
+     * seen here or finds the rows locked and acts after this.
+     *
+     * @param heldNow whether the source's suspension should hold the client's subscriptions, asked under the locks
+     * @return how many holds were placed or lifted
+     */
+    public int reconcile(String clientId, HoldReason reason, String sourceId, BooleanSupplier heldNow, String publicNote,
+            String note) {
+        return database.inTransaction(connection -> {
+            Instant now = now();
+            List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
+            boolean held = heldNow.getAsBoolean();
+            int changed = 0;
+            for (String id : ids) {
+                changed += held ? (placeIn(connection, id, reason, sourceId, publicNote, note, now).isPresent() ? 1 : 0)
+                        : liftIn(connection, id, reason, sourceId, note, now);
+            }
+            return changed;
+        });
+    }
+
+    /** The sources of holds of the reason that are not lifted: the clients or resellers whose suspension holds something. */
+    public Set<String> sources(HoldReason reason) {
+        return database.inTransaction(connection -> HoldStore.sourcesOf(connection, reason));
+    }
+
+    /** The clients with a subscription held by a hold of the reason from the source that is not lifted. */
+    public Set<String> clientsHeldBy(HoldReason reason, String sourceId) {
+        return database.inTransaction(connection -> HoldStore.clientsHeldBy(connection, reason, sourceId));
+    }
+
+    /** {@link #place} on a subscription the caller has locked in this transaction. */
+    static Optional<Hold> placeIn(Connection connection, String subscriptionId, HoldReason reason, String sourceId,
+            String publicNote, String internalNote, Instant now) throws SQLException {
+        boolean held = HoldStore.unlifted(connection, subscriptionId, reason, sourceId).stream()
+                .anyMatch(hold -> Objects.equals(hold.sourceId(), sourceId));
+        if (held || SubscriptionStore.terminated(connection, subscriptionId)) {
+            return Optional.empty();
+        }
+        Hold hold = new Hold(Ids.newId("sh"), subscriptionId, reason, sourceId, Hold.SYSTEM, null, now, publicNote, internalNote,
+                null, null, null, null);
+        HoldStore.insert(connection, hold);
+        EffectiveState.recompute(connection, subscriptionId, now);
+        History.append(connection, subscriptionId, HistoryEntry.PLACED, hold, Hold.SYSTEM, internalNote, now);
+        return Optional.of(hold);
+    }
+
+    /** {@link #lift} on a subscription the caller has locked in this transaction. */
+    static int liftIn(Connection connection, String subscriptionId, HoldReason reason, String sourceId, String note,
+            Instant now) throws SQLException {
+        if (SubscriptionStore.terminated(connection, subscriptionId)) {
+            return 0;
+        }
+        List<Hold> holds = HoldStore.unlifted(connection, subscriptionId, reason, sourceId);
+        for (Hold hold : holds) {
+            HoldStore.lift(connection, hold.id(), now, Hold.SYSTEM, note);
+        }
+        if (!holds.isEmpty()) {
+            EffectiveState.recompute(connection, subscriptionId, now);
+            for (Hold hold : holds) {
+                History.append(connection, subscriptionId, HistoryEntry.LIFTED, hold, Hold.SYSTEM, note, now);
+            }
+        }
+        return holds.size();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

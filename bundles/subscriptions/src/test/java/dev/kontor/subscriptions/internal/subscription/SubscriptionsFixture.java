@@ -1,0 +1,282 @@
+package dev.kontor.subscriptions.internal.subscription;
+
+import dev.kontor.api.clients.ResellerEvent;
+import dev.kontor.api.security.Caller;
+import dev.kontor.api.security.Identity;
+import dev.kontor.api.security.IdentityProvider;
+import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.api.subscriptions.SubscribedService;
+import dev.kontor.audit.internal.AuditLogService;
+import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.clients.internal.client.ClientDetails;
+import dev.kontor.clients.internal.client.ClientDirectoryService;
+import dev.kontor.clients.internal.client.ClientListenersForTests;
+import dev.kontor.clients.internal.client.Clients;
+import dev.kontor.clients.internal.client.LifecycleListeners;
+import dev.kontor.clients.internal.client.NewClient;
+import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
+import dev.kontor.storage.internal.CallerContext;
+import dev.kontor.storage.internal.IdentityCaller;
+import dev.kontor.storage.internal.TestDatabase;
+import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
+import dev.kontor.subscriptions.internal.cascade.ClientCascade;
+import dev.kontor.subscriptions.internal.cascade.ResellerCascade;
+import dev.kontor.subscriptions.internal.rest.SubscriptionsResource;
+import dev.kontor.users.internal.access.Access;
+import dev.kontor.users.internal.access.AccessQuery;
+import dev.kontor.users.internal.access.DeclaredPermissions;
+import dev.kontor.users.internal.account.UsersAccounts;
+import dev.kontor.users.internal.login.Logins;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The subscriptions module over a fresh database of one kind, on the real users and
+ * clients modules: clients are created, suspended, activated and removed through the
+ * clients module, whose whiteboard tells this module's listener in the same
+ * transaction, and callers are made from what the users module's access grants, as the
+ * host makes them. Time is a {@link TestClock} that tests move on.
+ */
+public class SubscriptionsFixture implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+    static final String SOURCE_ADDRESS = "203.0.113.62";
+    private static final long CACHE_MILLIS = Duration.ofHours(1).toMillis();
+
+    final TestDatabase database;
+    final TestClock clock = new TestClock();
+    final AuditLogService audit;
+    final DeclaredPermissions declared = new DeclaredPermissions();
+    final Access access;
+    final UsersAccounts accounts;
+    final LifecycleListeners clientListeners = new LifecycleListeners();
+    final Clients clients;
+    final ClientDirectoryService directory;
+    final SubscriptionScope scope;
+    final SystemHolds system;
+    final Subscriptions subscriptions;
+    final Holds holds;
+    final BulkActions bulk;
+    final HoldExpirySweep sweep;
+    final SubscriptionDirectoryService subscriptionDirectory;
+    final ClientCascade clientCascade;
+    final ResellerCascade resellerCascade;
+    final SubscriptionsResource resource;
+    private int logins;
+
+    SubscriptionsFixture(DatabaseKind kind) {
+        database = TestDatabase.migrated(kind, "subscriptions").withModule("users", UsersAccounts.class)
+                .withModule("clients", Clients.class).withModule("audit", AuditLogService.class)
+                .withModule("idempotency", ModuleIdempotentRequests.class);
+        database.runInTransaction(Logins::ensureOperatorAdmin); // what the users module does on its start
+        audit = new AuditLogService(database);
+        declared.declare(List.of(clientsModule(), subscriptionsModule()));
+        access = new Access(database, new AccessQuery(declared, clock), CACHE_MILLIS, clock);
+        accounts = new UsersAccounts(database, audit, access, declared, 10, clock);
+        clients = new Clients(database, audit, accounts, clientListeners);
+        directory = new ClientDirectoryService(database, accounts);
+        scope = new SubscriptionScope(directory);
+        system = new SystemHolds(database, clock);
+        subscriptions = new Subscriptions(database, audit, directory, scope, clock);
+        holds = new Holds(database, audit, scope, clock);
+        ModuleIdempotentRequests idempotent = new ModuleIdempotentRequests(database);
+        bulk = new BulkActions(subscriptions, holds, idempotent);
+        sweep = new HoldExpirySweep(database, clock);
+        subscriptionDirectory = new SubscriptionDirectoryService(database);
+        clientCascade = new ClientCascade(system, subscriptions, audit);
+        resellerCascade = new ResellerCascade(system, directory, audit);
+        resource = new SubscriptionsResource(subscriptions, holds, bulk, idempotent);
+        ClientListenersForTests.register(clientListeners, clientCascade, 1);
+    }
+
+    /** The subscriptions module as {@link SubscriptionsPermissions} declares itself (the annotation is not readable at run time). */
+    static DeclaredPermissions.Declaration subscriptionsModule() {
+        Set<String> all = Set.of(SubscriptionsPermissions.VIEW, SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND,
+                SubscriptionsPermissions.LEGAL, SubscriptionsPermissions.RENEW, SubscriptionsPermissions.SELF_SUSPEND,
+                SubscriptionsPermissions.INVOICES);
+        Set<String> view = Set.of(SubscriptionsPermissions.VIEW);
+        return new DeclaredPermissions.Declaration("subscriptions", all, view,
+                Set.of(SubscriptionsPermissions.VIEW, SubscriptionsPermissions.RENEW, SubscriptionsPermissions.INVOICES), view,
+                Set.of(SubscriptionsPermissions.SELF_SUSPEND),
+                Set.of(SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND, SubscriptionsPermissions.LEGAL,
+                        SubscriptionsPermissions.INVOICES),
+                Set.of(SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND, SubscriptionsPermissions.INVOICES));
+    }
+
+    /** The clients module as its permission set declares itself, so that the operator and resellers manage clients. */
+    static DeclaredPermissions.Declaration clientsModule() {
+        Set<String> staff = Set.of(ClientsPermissions.VIEW, ClientsPermissions.MANAGE, ClientsPermissions.SUSPEND,
+                ClientsPermissions.REMOVE, ClientsPermissions.INTERNAL, ClientsPermissions.PARTNER);
+        Set<String> all = new java.util.HashSet<>(staff);
+        all.addAll(Set.of(ClientsPermissions.ACCESS, ClientsPermissions.APPLY, ClientsPermissions.RESELLERS));
+        Set<String> operatorOnly = new java.util.HashSet<>(staff);
+        operatorOnly.add(ClientsPermissions.RESELLERS);
+        Set<String> view = Set.of(ClientsPermissions.VIEW);
+        return new DeclaredPermissions.Declaration("clients", all, view, view, view,
+                Set.of(ClientsPermissions.ACCESS, ClientsPermissions.APPLY), operatorOnly, staff);
+    }
+
+    /** The operator's first login, owner of the operator's organization: every permission, abuse holds included. */
+    Caller operator() {
+        return caller(IdentityProvider.OPERATOR_ADMIN_ID, IdentityProvider.OPERATOR_ORGANIZATION_ID);
+    }
+
+    /** A new login of the operator's staff with a built-in role (owner, admin, billing, reports, basic). */
+    Caller staff(String role) {
+        return caller(member(IdentityProvider.OPERATOR_ORGANIZATION_ID, role), IdentityProvider.OPERATOR_ORGANIZATION_ID);
+    }
+
+    /** A client of the operator's own, created through the clients module, its owner logging in with {@link #PASSWORD}. */
+    ClientDetails client(String name, String username) {
+        return clients.create(operator(), newClient(name, username));
+    }
+
+    /** A client made a reseller (C9): its owner and administrators then hold the resellers' permissions. */
+    ClientDetails reseller(String name, String username) {
+        ClientDetails agency = client(name, username);
+        accounts.markReseller(operator(), agency.organizationId(), true);
+        return agency;
+    }
+
+    /** A client of the reseller, created by the reseller's owner. */
+    ClientDetails clientOf(ClientDetails reseller, String name, String username) {
+        return clients.create(owner(reseller), newClient(name, username));
+    }
+
+    static NewClient newClient(String name, String username) {
+        return new NewClient(name, username + "@example.com", null, null, null, "en", null, null, username, PASSWORD, null);
+    }
+
+    /** The owner of the client, acting in its organization. */
+    Caller owner(ClientDetails client) {
+        return caller(accounts.find(client.organizationId()).orElseThrow().ownerUserId(), client.organizationId());
+    }
+
+    /** A new member of the client with a built-in role, acting in the client's organization. */
+    Caller member(ClientDetails client, String role) {
+        return caller(member(client.organizationId(), role), client.organizationId());
+    }
+
+    /** The caller the host would put into a request of this login in this organization. */
+    Caller caller(String userId, String organizationId) {
+        Identity identity = access.of(userId, organizationId)
+                .orElseThrow(() -> new AssertionError(userId + " may not act in " + organizationId)).identity();
+        return new IdentityCaller(identity, SOURCE_ADDRESS);
+    }
+
+    /** A subscription of the client, created by the operator, expiring in a year, with the services given as "kind name". */
+    SubscriptionView subscription(ClientDetails client, String plan, String... services) {
+        List<SubscribedService> list = Arrays.stream(services).map(line -> line.split(" ", 2))
+                .map(parts -> new SubscribedService(parts[0], parts[1])).toList();
+        return subscriptions.create(operator(), new NewSubscription(client.id(), plan, null, today().plusYears(1).toString(),
+                new Price("9.90", "EUR"), list, null));
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** The subscription as the operator reads it now. */
+    SubscriptionView read(String id) {
+        return subscriptions.read(operator(), id).orElseThrow();
+    }
+
+    /** Every hold of the subscription as the operator sees it, newest first. */
+    List<HoldView> holdsOf(String subscriptionId) {
+        return holds.list(operator(), subscriptionId, dev.kontor.api.rest.PageRequest.of("500", null)).items();
+    }
+
+    /** The history of the subscription, oldest first, as "action reason" lines. */
+    List<String> history(String subscriptionId) {
+        List<String> lines = new ArrayList<>(subscriptions.history(operator(), subscriptionId,
+                dev.kontor.api.rest.PageRequest.of("500", null)).items().stream()
+                .map(entry -> entry.action() + (entry.reason() == null ? "" : " " + entry.reason()) + " -> " + entry.state())
+                .toList());
+        java.util.Collections.reverse(lines);
+        return lines;
+    }
+
+    /** Suspends the client through the clients module and activates it again (C4). */
+    void suspendClientAndBack(ClientDetails client) {
+        clients.suspend(operator(), client.id(), "test");
+        clients.activate(operator(), client.id(), null);
+    }
+
+    /** A reseller's suspension as the clients module announces it: the listener inside the change's transaction. */
+    void suspendReseller(ClientDetails reseller, String reason) {
+        database.runInTransaction(connection -> resellerCascade.suspended(
+                new ResellerEvent(operator(), reseller.organizationId(), reason)));
+    }
+
+    void activateReseller(ClientDetails reseller) {
+        database.runInTransaction(connection -> resellerCascade.activated(
+                new ResellerEvent(operator(), reseller.organizationId(), null)));
+    }
+
+    /** How many rows a query counts. */
+    int count(String sql, String... values) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    select.setString(i + 1, values[i]);
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The actions of the audit trail, oldest first. */
+    List<String> auditActions() {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_entry ORDER BY occurred_at, id");
+                    ResultSet row = select.executeQuery()) {
+                List<String> actions = new ArrayList<>();
+                while (row.next()) {
+                    actions.add(row.getString(1));
+                }
+                return actions;
+            }
+        });
+    }
+
+    static SecurityContext security(Caller caller) {
+        return new CallerContext(caller);
+    }
+
+    @Override
+    public void close() {
+        bulk.stop();
+        sweep.stop();
+    }
+
+    private String member(String organizationId, String role) {
+        String username = "member-" + (++logins);
+        String userId = database.inTransaction(connection -> Logins.create(connection,
+                new Logins.NewLogin(username, username + "@example.com", "Name of " + username, "en"), null).id());
+        database.runInTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_membership "
+                    + "(organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, organizationId);
+                insert.setString(2, userId);
+                insert.setString(3, role);
+                insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            access.changedAfterCommit();
+        });
+        return userId;
+    }
+}
