@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -34,6 +35,15 @@ final class HeadlessChromium {
 
     /** A new browser with its own profile folder: browsers opened with different folders share no cookies. */
     static ChromeDriver open(Path profile) {
+        return open(profile, null);
+    }
+
+    /**
+     * The same, set to a language ({@code "de-DE"}) as its user would: pages read it from
+     * {@code navigator.language} and requests carry it in {@code Accept-Language}. Null
+     * keeps the machine's.
+     */
+    static ChromeDriver open(Path profile, String language) {
         // Given explicitly, so Selenium Manager never looks for (or downloads) a driver.
         Path driver = Paths.get(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
         System.setProperty("webdriver.chrome.driver", driver.toString());
@@ -49,6 +59,10 @@ final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,800", "--user-data-dir=" + profile);
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         return new ChromeDriver(options);
     }
 

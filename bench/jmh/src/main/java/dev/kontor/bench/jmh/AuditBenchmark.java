@@ -43,7 +43,7 @@ public class AuditBenchmark {
 
     @Setup
     public void setUp() {
-        database = TestDatabase.pooled(kind, "audit", file -> file.startsWith("V1__audit"));
+        database = TestDatabase.pooled(kind, "audit", BenchMigrations.of("audit"));
         audit = new AuditLogService(database);
         database.runInTransaction(connection -> connection.createStatement()
                 .execute("CREATE TABLE bench_change (id BIGINT PRIMARY KEY, note VARCHAR(50))"));

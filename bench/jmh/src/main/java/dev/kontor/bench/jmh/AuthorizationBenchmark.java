@@ -52,8 +52,6 @@ public class AuthorizationBenchmark {
 
     static final int USERS = 10_000;
     static final int ORGANIZATIONS = 1_000;
-    /** In the packaged benchmark every module's migrations share one folder: take the users module's. */
-    static final java.util.function.Predicate<String> USERS_MIGRATIONS = name -> !name.startsWith("V1__audit");
 
     @Param({"H2", "POSTGRESQL"})
     public DatabaseKind kind;
@@ -64,7 +62,7 @@ public class AuthorizationBenchmark {
 
     @Setup
     public void setUp() {
-        TestDatabase database = TestDatabase.pooled(kind, "users", USERS_MIGRATIONS);
+        TestDatabase database = TestDatabase.pooled(kind, "users", BenchMigrations.of("users"));
         DeclaredPermissions declared = BenchPermissions.declared();
         access = new Access(database, new AccessQuery(declared, Clock.systemUTC()), 60_000, Clock.systemUTC());
         database.runInTransaction(AuthorizationBenchmark::populate);

@@ -51,8 +51,6 @@ public class ClientListBenchmark {
     static final int CLIENTS = 100_000;
     static final int RESELLERS = 100;
     static final int PAGE = 50;
-    static final Set<String> MIGRATIONS = Set.of("V1__clients.sql", "V2__partner_access.sql", "V3__resellers.sql",
-            "V4__client_search.sql");
     private static final String[] FIRST = {"Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hugo", "Ida", "Jonas",
         "Kira", "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Sven", "Tara", "Ulf"};
     private static final String[] LAST = {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
@@ -71,7 +69,7 @@ public class ClientListBenchmark {
 
     @Setup
     public void setUp() {
-        TestDatabase database = TestDatabase.pooled(kind, "clients", MIGRATIONS::contains);
+        TestDatabase database = TestDatabase.pooled(kind, "clients", BenchMigrations.of("clients"));
         database.runInTransaction(ClientListBenchmark::populate);
         // The list reads the clients' table only; audit, accounts and listeners are for changes.
         clients = new Clients(database, null, null, null);

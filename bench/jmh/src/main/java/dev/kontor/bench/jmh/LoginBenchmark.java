@@ -46,7 +46,7 @@ public class LoginBenchmark {
 
     @Setup
     public void setUp() {
-        TestDatabase database = TestDatabase.pooled(kind, "users", AuthorizationBenchmark.USERS_MIGRATIONS);
+        TestDatabase database = TestDatabase.pooled(kind, "users", BenchMigrations.of("users"));
         database.runInTransaction(AuthorizationBenchmark::populate);
         Access access = new Access(database, new AccessQuery(BenchPermissions.declared(), Clock.systemUTC()), 2_000,
                 Clock.systemUTC());

@@ -37,6 +37,19 @@ public interface Database {
     void runInTransaction(TransactionalAction action);
 
     /**
+     * Runs the work as one unit inside the transaction open on this thread: when it
+     * throws, everything it wrote is undone (back to a savepoint), the after-commit
+     * actions it added are dropped, and the transaction goes on as if it had not run.
+     * For many independent changes in one transaction, e.g. a bulk action over thousands
+     * of items that must each happen whole or not at all, without a commit per item.
+     * Without an open transaction it is {@link #inTransaction}.
+     *
+     * @throws StorageException wrapping an {@link java.sql.SQLException} of the work
+     * @since 1.1
+     */
+    <T> T inSavepoint(TransactionalWork<T> work);
+
+    /**
      * Runs the action after the current transaction has committed (never when it rolls
      * back): the place to send mail, notify browsers or call external systems.
      *

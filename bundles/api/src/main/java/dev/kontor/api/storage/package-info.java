@@ -3,7 +3,7 @@
  * schema migrations shipped in each module's bundle under {@code db/migration/}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.kontor.api.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,7 @@ final class JdbcUrls {
      * before it is on disk: with its default write delay a crash loses acknowledged
      * commits (seen with kill -9).
      */
-    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
 
     private JdbcUrls() {
     }

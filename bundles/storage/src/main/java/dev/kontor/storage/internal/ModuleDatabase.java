@@ -45,6 +45,11 @@ public class ModuleDatabase implements Database {
     }
 
     @Override
+    public <T> T inSavepoint(TransactionalWork<T> work) {
+        return shared.transactions().inSavepoint(work);
+    }
+
+    @Override
     public void afterCommit(Runnable action) {
         shared.transactions().afterCommit(action);
     }

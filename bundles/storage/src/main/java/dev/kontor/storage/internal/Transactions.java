@@ -5,6 +5,7 @@ import dev.kontor.api.storage.TransactionalAction;
 import dev.kontor.api.storage.TransactionalWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -83,6 +84,48 @@ public final class Transactions {
         } catch (RuntimeException | Error e) {
             open.rollbackOnly = true;
             throw e;
+        }
+    }
+
+    /** See {@code Database.inSavepoint}: the work whole or not at all, inside the open transaction. */
+    public <T> T inSavepoint(TransactionalWork<T> work) {
+        Transaction open = current.get();
+        if (open == null) {
+            return inTransaction(work);
+        }
+        boolean doomed = open.rollbackOnly;
+        int followUps = open.afterCommit.size();
+        Savepoint savepoint;
+        try {
+            savepoint = open.connection.setSavepoint();
+        } catch (SQLException e) {
+            open.rollbackOnly = true;
+            throw new StorageException(e.getMessage(), e);
+        }
+        try {
+            T result = work.execute(open.connection);
+            if (open.rollbackOnly && !doomed) {
+                throw new IllegalStateException("A joined part of this unit failed; the unit was undone");
+            }
+            return result;
+        } catch (SQLException e) {
+            undo(open, savepoint, doomed, followUps);
+            throw new StorageException(e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            undo(open, savepoint, doomed, followUps);
+            throw e;
+        }
+    }
+
+    /** Back to the savepoint, as if the unit had not run; a failed rollback dooms the transaction. */
+    private static void undo(Transaction open, Savepoint savepoint, boolean doomed, int followUps) {
+        try {
+            open.connection.rollback(savepoint);
+            open.rollbackOnly = doomed;
+            open.afterCommit.subList(followUps, open.afterCommit.size()).clear();
+        } catch (SQLException e) {
+            open.rollbackOnly = true;
+            LOG.warn("Rolling back to a savepoint failed: {}", e.getMessage());
         }
     }
 

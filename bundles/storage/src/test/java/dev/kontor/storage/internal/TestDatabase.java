@@ -78,12 +78,17 @@ public final class TestDatabase implements Database {
      * they call (audit, mail) on the same database.
      */
     public TestDatabase withModule(String module, Class<?> anchor) {
+        return withModule(module, anchor, name -> true);
+    }
+
+    /** Like {@link #withModule(String, Class)}, with only the files whose names pass the filter (a packaged benchmark). */
+    public TestDatabase withModule(String module, Class<?> anchor, Predicate<String> files) {
         URL location = anchor.getProtectionDomain().getCodeSource().getLocation();
         try {
             URL folder = location.toString().endsWith(".jar")
                     ? new URL("jar:" + location + "!/" + MigrationRunner.FOLDER)
                     : new URL(location, MigrationRunner.FOLDER);
-            new Migrator(transactions, kind).migrate(module, migrationsIn(folder, name -> true));
+            new Migrator(transactions, kind).migrate(module, migrationsIn(folder, files));
             return this;
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
@@ -139,6 +144,11 @@ public final class TestDatabase implements Database {
     @Override
     public void runInTransaction(TransactionalAction action) {
         transactions.run(action);
+    }
+
+    @Override
+    public <T> T inSavepoint(TransactionalWork<T> work) {
+        return transactions.inSavepoint(work);
     }
 
     @Override

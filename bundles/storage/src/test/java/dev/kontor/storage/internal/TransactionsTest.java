@@ -46,6 +46,59 @@ class TransactionsTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aFailedSavepointUnitIsUndoneAndTheTransactionGoesOn(DatabaseKind kind) {
+        setUp(kind);
+        List<String> followUps = new ArrayList<>();
+        transactions.run(connection -> {
+            transactions.inSavepoint(c -> {
+                insert(c, 1, "first item");
+                return null;
+            });
+            assertThrows(StorageException.class, () -> transactions.inSavepoint(c -> {
+                insert(c, 2, "half of the second item");
+                transactions.afterCommit(() -> followUps.add("second"));
+                insert(c, 1, "clashes with the first"); // a database error: PostgreSQL needs the savepoint to go on
+                return null;
+            }));
+            assertThrows(IllegalStateException.class, () -> transactions.inSavepoint(c -> {
+                insert(c, 3, "third item");
+                // A joined part that failed and was caught inside the unit still undoes the unit.
+                try {
+                    transactions.run(joined -> {
+                        throw new IllegalArgumentException("joined part fails");
+                    });
+                } catch (IllegalArgumentException expected) {
+                    // swallowed on purpose
+                }
+                return null;
+            }));
+            transactions.inSavepoint(c -> {
+                insert(c, 4, "fourth item");
+                transactions.afterCommit(() -> followUps.add("fourth"));
+                return null;
+            });
+        });
+        assertEquals(List.of("first item", "fourth item"), texts());
+        assertEquals(List.of("fourth"), followUps);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aSavepointUnitWithoutATransactionIsATransaction(DatabaseKind kind) {
+        setUp(kind);
+        assertThrows(IllegalArgumentException.class, () -> transactions.inSavepoint(connection -> {
+            insert(connection, 1, "alone");
+            throw new IllegalArgumentException("fails");
+        }));
+        transactions.inSavepoint(connection -> {
+            insert(connection, 2, "kept");
+            return null;
+        });
+        assertEquals(List.of("kept"), texts());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void sqlFailureRollsBackAndSaysWhichConstraint(DatabaseKind kind) {
         setUp(kind);
         StorageException failure = assertThrows(StorageException.class, () -> transactions.run(connection -> {

@@ -6,7 +6,9 @@ import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.clients.internal.ClientsPermissions;
 import jakarta.ws.rs.NotFoundException;
+import dev.kontor.api.storage.Database;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Suspends, activates or removes many clients at once (C3, C4, C6): one transaction per
- * client, so one client that cannot change leaves the others changed and is reported
- * as {@code failed}, with a result per client.
+ * Suspends, activates or removes many clients at once (C3, C4, C6), with a result per
+ * client. Each client changes whole or not at all: its change is one unit
+ * ({@link Database#inSavepoint}), so one client that cannot change is undone alone,
+ * reported as {@code failed}, and leaves the others changed. The units are committed
+ * {@value #CLIENTS_PER_TRANSACTION} clients at a time, in the order of their ids (so two
+ * bulk actions never wait for each other in a circle): a commit per client would cost
+ * more than the change itself.
  *
  * <p>The same {@code Idempotency-Key} twice does the work once: {@link IdempotentRequests}
  * keeps the answer in a transaction of its own that stays open while the work runs. The
- * per-client transactions cannot join it (a joined part that fails dooms the whole), so
+ * bulk's own transactions cannot join it (a joined part that fails dooms the whole), so
  * with a key the work runs on a thread of this component, where no transaction is open
  * (the request holds two connections meanwhile). Should the panel stop before the answer
  * is stored, repeating the request finds the clients done so far {@code unchanged} and
@@ -41,16 +47,21 @@ public class BulkActions {
 
     /** Most clients one request selects: the size of the largest bulk the panel is measured with. */
     public static final int MAX_IDS = 10_000;
+    /** Clients changed in one transaction, each in a unit of its own. */
+    static final int CLIENTS_PER_TRANSACTION = 100;
     private static final Logger LOG = LoggerFactory.getLogger(BulkActions.class);
+    private static final String UNDONE = "The change failed and was undone; the panel's log has the reason.";
     private static final Map<String, String> PERMISSIONS = Map.of("suspend", ClientsPermissions.SUSPEND,
             "activate", ClientsPermissions.SUSPEND, "delete", ClientsPermissions.REMOVE);
 
+    private final Database database;
     private final Clients clients;
     private final IdempotentRequests idempotent;
     private final ExecutorService workers;
 
     @Activate
-    public BulkActions(@Reference Clients clients, @Reference IdempotentRequests idempotent) {
+    public BulkActions(@Reference Database database, @Reference Clients clients, @Reference IdempotentRequests idempotent) {
+        this.database = database;
         this.clients = clients;
         this.idempotent = idempotent;
         AtomicInteger count = new AtomicInteger();
@@ -87,7 +98,7 @@ public class BulkActions {
         if (!caller.has(permission)) {
             throw new ProblemException(403, "forbidden", "You lack the permission " + permission + ".");
         }
-        Supplier<BulkResult> work = () -> new BulkResult(ids.stream().map(id -> apply(caller, action, id, reason)).toList());
+        Supplier<BulkResult> work = () -> new BulkResult(applyAll(caller, action, ids, reason));
         if (key == null || key.isBlank()) {
             return work.get(); // no answer to keep, so no transaction of the key's around the work
         }
@@ -95,16 +106,34 @@ public class BulkActions {
         return idempotent.once(caller, key, described, BulkResult.class, () -> apart(work));
     }
 
+    /** The results in the order of the ids; the work in transactions of many clients each. */
+    private List<BulkResult.Item> applyAll(Caller caller, String action, List<String> ids, String reason) {
+        List<String> byId = ids.stream().sorted().toList();
+        Map<String, BulkResult.Item> results = new HashMap<>();
+        for (int from = 0; from < byId.size(); from += CLIENTS_PER_TRANSACTION) {
+            List<String> part = byId.subList(from, Math.min(byId.size(), from + CLIENTS_PER_TRANSACTION));
+            Map<String, BulkResult.Item> done = new HashMap<>();
+            try {
+                database.runInTransaction(connection -> part.forEach(id -> done.put(id, apply(caller, action, id, reason))));
+                results.putAll(done);
+            } catch (RuntimeException e) {
+                LOG.warn("Bulk {} of {} clients failed to commit and was undone", action, part.size(), e);
+                part.forEach(id -> results.put(id, new BulkResult.Item(id, BulkResult.FAILED, UNDONE)));
+            }
+        }
+        return ids.stream().map(results::get).toList();
+    }
+
     private BulkResult.Item apply(Caller caller, String action, String id, String reason) {
         try {
-            Outcome outcome = switch (action) {
+            Outcome outcome = database.inSavepoint(connection -> switch (action) {
                 case "suspend" -> clients.suspend(caller, id, reason);
                 case "activate" -> clients.activate(caller, id, reason);
                 default -> {
                     clients.remove(caller, id, null);
                     yield Outcome.DONE;
                 }
-            };
+            });
             return new BulkResult.Item(id, outcome == Outcome.DONE ? BulkResult.DONE : BulkResult.UNCHANGED, null);
         } catch (NotFoundException e) {
             return new BulkResult.Item(id, BulkResult.NOT_FOUND, null);
@@ -112,7 +141,7 @@ public class BulkActions {
             return new BulkResult.Item(id, BulkResult.FAILED, refused.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Bulk {} of client {} failed and was undone", action, id, e);
-            return new BulkResult.Item(id, BulkResult.FAILED, "The change failed and was undone; the panel's log has the reason.");
+            return new BulkResult.Item(id, BulkResult.FAILED, UNDONE);
         }
     }
 

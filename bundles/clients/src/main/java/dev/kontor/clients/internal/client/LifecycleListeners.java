@@ -15,17 +15,18 @@ public class LifecycleListeners {
 
     private final RankedServices<ClientLifecycleListener> listeners = new RankedServices<>();
 
+    /** Bound by DS; public so that tests and benchmarks outside this package wire listeners the same way. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addListener(ClientLifecycleListener listener, Map<String, Object> properties) {
+    public void addListener(ClientLifecycleListener listener, Map<String, Object> properties) {
         listeners.add(listener, properties);
     }
 
-    void updatedListener(ClientLifecycleListener listener, Map<String, Object> properties) {
+    public void updatedListener(ClientLifecycleListener listener, Map<String, Object> properties) {
         listeners.update(listener, properties);
     }
 
-    void removeListener(ClientLifecycleListener listener, Map<String, Object> properties) {
+    public void removeListener(ClientLifecycleListener listener, Map<String, Object> properties) {
         listeners.remove(properties);
     }
 

@@ -75,7 +75,7 @@ public class ClientsFixture implements AutoCloseable {
         accounts = new UsersAccounts(database, audit, access, declared, PASSWORD_MIN_LENGTH, clock);
         identities = new UsersIdentityProvider(database, access, new NoBuiltInLogin(), token -> Optional.empty());
         clients = new Clients(database, audit, accounts, listeners);
-        bulk = new BulkActions(clients, new ModuleIdempotentRequests(database));
+        bulk = new BulkActions(database, clients, new ModuleIdempotentRequests(database));
         directory = new ClientDirectoryService(database, accounts);
         moves = new ResellerMoves(database, audit, clients);
         portfolio = new Portfolio(database, accounts, clients, moves);

@@ -241,6 +241,11 @@ class OpenAccountTest {
         }
 
         @Override
+        public <T> T inSavepoint(TransactionalWork<T> work) {
+            return real.inSavepoint(work);
+        }
+
+        @Override
         public void afterCommit(Runnable action) {
             real.afterCommit(action);
         }

@@ -1,0 +1,28 @@
+package dev.kontor.bench.jmh;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which migration files are whose. The benchmark jar merges every module's
+ * {@code db/migration} folder into one, so each module's files are named here; a file
+ * missing from this list shows at once as a missing table.
+ */
+final class BenchMigrations {
+
+    private static final Map<String, Set<String>> FILES = Map.of(
+            "audit", Set.of("V1__audit_entry.sql"),
+            "idempotency", Set.of("V1__idempotency_key.sql"),
+            "mail", Set.of("V1__mail_outbox.sql"),
+            "users", Set.of("V1__users.sql", "V2__access_grant_scope.sql", "V3__reseller.sql"),
+            "clients", Set.of("V1__clients.sql", "V2__partner_access.sql", "V3__resellers.sql", "V4__client_search.sql"),
+            "subscriptions", Set.of("V1__subscriptions.sql", "V2__provisioning.sql", "V3__invoices.sql"));
+
+    private BenchMigrations() {
+    }
+
+    static Predicate<String> of(String module) {
+        return FILES.get(module)::contains;
+    }
+}
