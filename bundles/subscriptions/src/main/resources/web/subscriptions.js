@@ -142,7 +142,25 @@
         text: t('ui.suspended_because', { reason: t('ui.reason.' + subscription.suspension.reason) })
           + (subscription.suspension.public_note ? ' — ' + subscription.suspension.public_note : '') }));
     }
+    const failing = failingProvisioning(subscription);
+    if (failing.length > 0) {
+      children.push(el('div', { class: 'badge bad', testid: 'provisioning-failing', text: t('ui.provisioning.failing'),
+        title: t('ui.provisioning.failing_title', { names: failing.map((entry) => entry.provisioner
+          + (entry.last_error ? ' (' + entry.last_error + ')' : '')).join(', ') }) }));
+    }
     return el('td', { class: 'state-' + subscription.state }, children);
+  }
+
+  /** The provisioners (S3) the subscription's state has not reached after repeated attempts; staff only get them. */
+  function failingProvisioning(subscription) {
+    return (subscription.provisioning || []).filter((entry) => entry.state === 'failing');
+  }
+
+  /** Tries the failing deliveries now: the operator's staff, the only ones the answer shows errors to. */
+  async function retryProvisioning(subscription) {
+    const answer = await call('POST', 'subscriptions/' + encodeURIComponent(subscription.id) + '/provisioning/retry');
+    if (!answer.ok) { showProblem(document.body, answer); return; }
+    notice(t('ui.provisioning.retried', { plan: subscription.plan }));
   }
 
   function row(subscription) {
@@ -165,7 +183,11 @@
         live ? el('button', { type: 'button', class: 'secondary', 'data-needs': 'subscriptions.manage', text: t('ui.edit'),
           testid: 'subscription-edit', on: { click: () => edit(subscription.id) } }) : null,
         live ? el('button', { type: 'button', class: 'danger', 'data-needs': 'subscriptions.manage', text: t('ui.terminate'),
-          testid: 'subscription-terminate', on: { click: () => askTermination(subscription) } }) : null
+          testid: 'subscription-terminate', on: { click: () => askTermination(subscription) } }) : null,
+        failingProvisioning(subscription).some((entry) => 'last_error' in entry)
+          ? el('button', { type: 'button', class: 'secondary', 'data-needs': 'subscriptions.manage',
+            text: t('ui.provisioning.retry'), testid: 'provisioning-retry', on: { click: () => retryProvisioning(subscription) } })
+          : null
       ].filter(Boolean))])
     ]);
   }

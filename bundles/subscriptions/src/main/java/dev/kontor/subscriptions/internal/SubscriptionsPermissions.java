@@ -20,17 +20,21 @@ import org.osgi.service.component.annotations.Component;
  * holds it besides owners and administrators, a client's as well as the operator's.</li>
  * <li>{@code self_suspend}: a client suspending its own subscription (a hold of reason
  * {@code customer}) stops its services, so only the client's owner holds it.</li>
- * <li>{@code invoices}: invoices (S4), staff only; the billing role reads them.</li>
+ * <li>{@code invoices}: creating invoices, recording payments, cancelling (S4): staff
+ * only (the operator's organization and resellers).</li>
+ * <li>{@code billing}: reading invoices, for staff and for a client's own users: the
+ * billing role holds it (and so owners and administrators), basic and reports access do
+ * not, so that only who handles money sees what is owed.</li>
  * </ul>
  */
 @Component(service = PermissionSet.class)
 @PermissionSetProperties(
         permissions = {SubscriptionsPermissions.VIEW, SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND,
             SubscriptionsPermissions.LEGAL, SubscriptionsPermissions.RENEW, SubscriptionsPermissions.SELF_SUSPEND,
-            SubscriptionsPermissions.INVOICES},
+            SubscriptionsPermissions.INVOICES, SubscriptionsPermissions.BILLING},
         permissions_basic = {SubscriptionsPermissions.VIEW},
         permissions_billing = {SubscriptionsPermissions.VIEW, SubscriptionsPermissions.RENEW,
-            SubscriptionsPermissions.INVOICES},
+            SubscriptionsPermissions.INVOICES, SubscriptionsPermissions.BILLING},
         permissions_reports = {SubscriptionsPermissions.VIEW},
         permissions_ownerOnly = {SubscriptionsPermissions.SELF_SUSPEND},
         permissions_operatorOnly = {SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND,
@@ -51,6 +55,8 @@ public class SubscriptionsPermissions implements PermissionSet {
     public static final String RENEW = "subscriptions.renew";
     /** As a client: suspend one's own subscription and lift that again (a hold of reason customer, S2). */
     public static final String SELF_SUSPEND = "subscriptions.self_suspend";
-    /** Invoices that drive non-payment holds (S4). */
+    /** Create invoices, record their payment, cancel them (S4): staff work. */
     public static final String INVOICES = "subscriptions.invoices";
+    /** See invoices: the staff's of the clients they manage, a client's users their own (S4). */
+    public static final String BILLING = "subscriptions.billing";
 }

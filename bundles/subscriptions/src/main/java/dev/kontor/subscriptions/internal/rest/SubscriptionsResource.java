@@ -94,10 +94,14 @@ public class SubscriptionsResource {
         return Response.ok(subscription).tag(ETags.of(subscription.version())).build();
     }
 
+    /**
+     * Plan, term, price and services need {@code subscriptions.manage}, {@code auto_renew}
+     * needs {@code subscriptions.renew} (a client's own users may switch it): both are
+     * decided by {@link Subscriptions#change}, so the method asks only for what reading does.
+     */
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(SubscriptionsPermissions.MANAGE)
     public Response change(@PathParam("id") String id, SubscriptionChange change,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         SubscriptionView changed = subscriptions.change(caller(security), id, ifMatch, change);

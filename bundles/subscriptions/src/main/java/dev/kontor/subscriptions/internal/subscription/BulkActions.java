@@ -35,14 +35,16 @@ import org.slf4j.LoggerFactory;
  * open. Should the panel stop before the answer is stored, repeating the request finds
  * the subscriptions done so far {@code unchanged} and does the rest.
  *
- * <p>The actions of auto-renewal (S5) join this list when that part is built.
+ * <p>{@code auto_renew_on} and {@code auto_renew_off} switch auto-renewal (S5) with the rule
+ * of a single change: a subscription expiring fewer than 14 days ahead fails with the
+ * problem {@code auto-renew-too-late}, the others are switched.
  */
 @Component(service = BulkActions.class)
 public class BulkActions {
 
     /** Most subscriptions one request selects. */
     public static final int MAX_IDS = 10_000;
-    static final String ACTIONS = "suspend, activate or terminate";
+    static final String ACTIONS = "suspend, activate, terminate, auto_renew_on or auto_renew_off";
     private static final Logger LOG = LoggerFactory.getLogger(BulkActions.class);
 
     private final Subscriptions subscriptions;
@@ -80,7 +82,7 @@ public class BulkActions {
             throw new ValidationException("action", ACTIONS);
         }
         String action = request.action() == null ? "" : request.action().strip();
-        if (!List.of("suspend", "activate", "terminate").contains(action)) {
+        if (!List.of("suspend", "activate", "terminate", "auto_renew_on", "auto_renew_off").contains(action)) {
             throw new ValidationException("action", ACTIONS);
         }
         List<String> ids = ids(request.ids());
@@ -104,6 +106,8 @@ public class BulkActions {
             Outcome outcome = switch (action) {
                 case "suspend" -> holds.suspend(caller, id, reason, publicNote, internalNote);
                 case "activate" -> holds.activate(caller, id, reason, internalNote);
+                case "auto_renew_on" -> subscriptions.autoRenew(caller, id, true);
+                case "auto_renew_off" -> subscriptions.autoRenew(caller, id, false);
                 default -> subscriptions.terminate(caller, id, internalNote);
             };
             return new BulkResult.Item(id, outcome == Outcome.DONE ? BulkResult.DONE : BulkResult.UNCHANGED, null, null);

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code POST /api/v1/subscriptions/bulk}.
  *
- * @param action {@code suspend} (place a hold), {@code activate} (lift the holds of a reason) or {@code terminate}
+ * @param action {@code suspend} (place a hold), {@code activate} (lift the holds of a reason), {@code terminate},
+ *        {@code auto_renew_on} or {@code auto_renew_off} (S5)
  * @param ids the selected subscriptions
  * @param reason the hold's reason for suspend and activate; by default {@code operator} for the
  *        operator's staff, {@code reseller} for a reseller's, {@code customer} for a client's own users

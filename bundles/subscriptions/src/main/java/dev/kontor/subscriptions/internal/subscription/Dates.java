@@ -6,16 +6,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** Dates and times of requests: {@code YYYY-MM-DD} and ISO-8601 instants, refused by field when malformed. */
-final class Dates {
+public final class Dates {
 
     /** Latest date the panel accepts: beyond it, a term is a typing error. */
-    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private Dates() {
     }
 
     /** A date, or null when absent. */
-    static LocalDate date(String field, String value) {
+    public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.kontor.subscriptions.internal.subscription;
 
 import dev.kontor.api.subscriptions.SubscriptionState;
+import dev.kontor.subscriptions.internal.provisioning.ProvisioningLedger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * is in force, else active. Every change of holds or termination calls
  * {@link #recompute} in its own transaction, with the subscription's row locked.
  *
- * <p>When the state changes, its revision grows by one: this is where a change of
- * effective state happens, and so where delivery to provisioners (S3) hooks in.
+ * <p>When the state changes, its revision grows by one, and every known provisioner is
+ * owed the new revision in the same transaction ({@link ProvisioningLedger#owe}): this
+ * is where a change of effective state happens, and so where delivery (S3) hooks in.
  */
 public final class EffectiveState {
 
@@ -67,7 +69,12 @@ public final class EffectiveState {
             update.setString(5, subscriptionId);
             update.executeUpdate();
         }
-        return changed ? Optional.of(new StateChange(subscriptionId, stored.state(), target, revision)) : Optional.empty();
+        if (!changed) {
+            return Optional.empty();
+        }
+        // S3: every known provisioner is owed the new revision, in this transaction; delivery follows its commit.
+        ProvisioningLedger.owe(connection, subscriptionId, revision, now);
+        return Optional.of(new StateChange(subscriptionId, stored.state(), target, revision));
     }
 
     private static Stored stored(Connection connection, String subscriptionId) throws SQLException {

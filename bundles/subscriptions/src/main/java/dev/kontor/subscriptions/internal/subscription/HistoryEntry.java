@@ -7,7 +7,8 @@ import java.time.Instant;
  * One entry of a subscription's history (S2, S6), as staff read it.
  *
  * @param seq its number, counting from 1 per subscription
- * @param action {@code created}, {@code changed}, {@code placed}, {@code lifted}, {@code lapsed} or {@code terminated}
+ * @param action {@code created}, {@code changed}, {@code placed}, {@code lifted}, {@code lapsed}, {@code renewed} or
+ *        {@code terminated}
  * @param holdId the hold it concerns, for placed, lifted and lapsed
  * @param reason that hold's reason
  * @param actor the user id of who did it, or {@code system}
@@ -24,4 +25,6 @@ public record HistoryEntry(long seq, Instant occurredAt, String action, @JsonInc
     public static final String LIFTED = "lifted";
     public static final String LAPSED = "lapsed";
     public static final String TERMINATED = "terminated";
+    /** A term added (S5), by hand or by the renewal run. */
+    public static final String RENEWED = "renewed";
 }

@@ -26,7 +26,7 @@ public record Price(String amount, String currency) {
      *
      * @throws ValidationException naming {@code price.amount} or {@code price.currency}
      */
-    static Price valid(Price given) {
+    public static Price valid(Price given) {
         if (given == null) {
             return null;
         }
@@ -48,7 +48,7 @@ public record Price(String amount, String currency) {
     }
 
     /** The price of an amount in minor units. */
-    static Price ofMinor(long minorUnits, String currencyCode) {
+    public static Price ofMinor(long minorUnits, String currencyCode) {
         Currency currency = Currency.getInstance(currencyCode);
         return new Price(BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits()).toPlainString(), currencyCode);
     }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -61,7 +62,7 @@ public class SubscriptionScope {
      * The clients whose subscriptions the caller lists: empty for the operator's staff,
      * who list all; else the reseller's clients and the caller's own client.
      */
-    Optional<Set<String>> listedClients(Caller caller) {
+    public Optional<Set<String>> listedClients(Caller caller) {
         if (caller.isOperator()) {
             return Optional.empty();
         }
@@ -71,6 +72,20 @@ public class SubscriptionScope {
             clients.ofReseller(caller.organizationId()).forEach(client -> ids.add(client.id()));
         }
         return Optional.of(ids);
+    }
+
+    /**
+     * How the caller reaches the subscriptions of each client its list shows, by client
+     * id, with one look-up for a whole page: the operator's staff reach all as such;
+     * anyone else lists only their own client's (as its users) and their reseller's
+     * clients' (as staff).
+     */
+    public Function<String, Reach> listedReach(Caller caller) {
+        if (caller.isOperator()) {
+            return clientId -> Reach.OPERATOR;
+        }
+        String own = clients.byOrganization(caller.organizationId()).map(Client::id).orElse(null);
+        return clientId -> clientId.equals(own) ? Reach.CLIENT : Reach.RESELLER;
     }
 
     /** The subscription as the caller reaches it. */
@@ -98,7 +113,7 @@ public class SubscriptionScope {
     }
 
     /** The 409 for any change of a terminated subscription (S6). */
-    static ProblemException terminated() {
+    public static ProblemException terminated() {
         return new ProblemException(409, "subscription-terminated", "The subscription is terminated; it cannot change any more.");
     }
 

@@ -109,6 +109,17 @@ final class SubscriptionStore {
         return true;
     }
 
+    /** Switches auto-renewal (S5) of a locked subscription and moves the version on. */
+    static void setAutoRenew(Connection connection, String id, boolean on, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_subscription SET auto_renew = ?, "
+                + "updated_at = ?, version = version + 1 WHERE id = ?")) {
+            update.setBoolean(1, on);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setString(3, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Whether the subscription is terminated; true for one that does not exist, which takes no change either. */
     static boolean terminated(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

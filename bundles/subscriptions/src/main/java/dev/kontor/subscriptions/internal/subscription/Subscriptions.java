@@ -16,6 +16,8 @@ import dev.kontor.api.storage.Ids;
 import dev.kontor.api.subscriptions.SubscribedService;
 import dev.kontor.api.subscriptions.SubscriptionState;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
+import dev.kontor.subscriptions.internal.provisioning.ProvisioningEntries;
+import dev.kontor.subscriptions.internal.provisioning.ProvisioningLedger;
 import dev.kontor.subscriptions.internal.subscription.SubscriptionScope.Reached;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,7 +75,8 @@ public class Subscriptions {
         SubscriptionList list = new SubscriptionList(scope.listedClients(caller), filter, page);
         return database.inTransaction(connection -> {
             Page<StoredSubscription> found = list.read(connection, page);
-            return new Page<>(views(connection, found.items()), found.nextCursor());
+            return new Page<>(ProvisioningEntries.attach(connection, views(connection, found.items()), scope.listedReach(caller)),
+                    found.nextCursor());
         });
     }
 
@@ -105,10 +108,12 @@ public class Subscriptions {
                     valid.startsOn(), valid.expiresOn(), valid.price(), autoRenew, SubscriptionState.ACTIVE, 0, null, null, now,
                     now, 0, valid.services());
             SubscriptionStore.insert(connection, subscription);
+            ProvisioningLedger.owe(connection, subscription.id(), subscription.stateRevision(), now); // S3: its services start
             History.append(connection, subscription.id(), HistoryEntry.CREATED, null, caller.userId(), null, now);
             inheritCascades(connection, subscription.id(), client, now);
             record(caller, "subscriptions.subscription.created", subscription.id(), "client " + client.id());
-            return view(connection, SubscriptionStore.find(connection, subscription.id()).orElseThrow());
+            return shown(connection, SubscriptionStore.find(connection, subscription.id()).orElseThrow(),
+                    scope.reach(caller, client.id()).orElseThrow());
         });
     }
 
@@ -116,7 +121,8 @@ public class Subscriptions {
     public Optional<SubscriptionView> read(Caller caller, String id) {
         return database.inTransaction(connection -> {
             try {
-                return Optional.of(view(connection, scope.found(connection, caller, id).subscription()));
+                Reached reached = scope.found(connection, caller, id);
+                return Optional.of(shown(connection, reached.subscription(), reached.reach()));
             } catch (jakarta.ws.rs.NotFoundException outOfReach) {
                 return Optional.empty();
             }
@@ -124,18 +130,25 @@ public class Subscriptions {
     }
 
     /**
-     * Changes plan, term, price or services (S1); with {@code ifMatch}, only the version
-     * the caller saw.
+     * Changes plan, term, price or services (S1), and switches auto-renewal (S5); with
+     * {@code ifMatch}, only the version the caller saw. Plan, term, price and services are
+     * staff work ({@code subscriptions.manage}); auto-renewal needs {@code subscriptions.renew}
+     * and follows {@link #autoRenew}'s rule, against the expiry the change leaves.
      *
      * @throws StaleVersionException when {@code ifMatch} names an older version
-     * @throws ProblemException 409 for a terminated subscription
+     * @throws ProblemException 409 for a terminated subscription; 409 {@code auto-renew-too-late}
      */
     public SubscriptionView change(Caller caller, String id, String ifMatch, SubscriptionChange request) {
         SubscriptionChange change = request == null ? new SubscriptionChange(null, null, null, null, null) : request;
         Instant now = now();
         return database.inTransaction(connection -> {
             Reached reached = scope.locked(connection, caller, id);
-            SubscriptionScope.require(caller, reached.reach(), SubscriptionsPermissions.MANAGE);
+            if (change.changesTerms() || change.autoRenew() == null) {
+                SubscriptionScope.require(caller, reached.reach(), SubscriptionsPermissions.MANAGE);
+            }
+            if (change.autoRenew() != null) {
+                requireRenew(caller);
+            }
             SubscriptionScope.requireChangeable(reached);
             StoredSubscription current = reached.subscription();
             ETags.checkIfMatch(ifMatch, current.version());
@@ -148,17 +161,61 @@ public class Subscriptions {
                     current.shownHoldId(), current.terminatedAt(), current.createdAt(), now, current.version(),
                     valid.services());
             List<String> fields = changedFields(current, changed);
-            if (fields.isEmpty()) {
-                return view(connection, current);
+            if (!fields.isEmpty()) {
+                if (!SubscriptionStore.update(connection, changed, current.version(), now)) {
+                    throw new StaleVersionException();
+                }
+                String detail = String.join(", ", fields);
+                History.append(connection, id, HistoryEntry.CHANGED, null, caller.userId(), detail, now);
+                record(caller, "subscriptions.subscription.changed", id, detail);
             }
-            if (!SubscriptionStore.update(connection, changed, current.version(), now)) {
-                throw new StaleVersionException();
+            if (change.autoRenew() != null) {
+                switchAutoRenew(connection, caller, changed, change.autoRenew(), now);
             }
-            String detail = String.join(", ", fields);
-            History.append(connection, id, HistoryEntry.CHANGED, null, caller.userId(), detail, now);
-            record(caller, "subscriptions.subscription.changed", id, detail);
-            return view(connection, SubscriptionStore.find(connection, id).orElseThrow());
+            return shown(connection, SubscriptionStore.find(connection, id).orElseThrow(), reached.reach());
         });
+    }
+
+    /**
+     * Switches auto-renewal on or off (S5), for the staff managing the client and for the
+     * client's own users, each holding {@code subscriptions.renew}. It cannot be switched
+     * on fewer than {@value AutoRenewal#DAYS_BEFORE_EXPIRY} days before expiry: the first
+     * charge is made then, so such a subscription is renewed by hand first.
+     *
+     * @return {@code UNCHANGED} when it is so already
+     * @throws ProblemException 409 {@code auto-renew-too-late}; 409 for a terminated subscription,
+     *         or a suspended one and the client's own user; 403 without the permission
+     */
+    public Outcome autoRenew(Caller caller, String id, boolean on) {
+        Instant now = now();
+        return database.inTransaction(connection -> {
+            Reached reached = scope.locked(connection, caller, id);
+            requireRenew(caller);
+            SubscriptionScope.requireChangeable(reached);
+            return switchAutoRenew(connection, caller, reached.subscription(), on, now);
+        });
+    }
+
+    private Outcome switchAutoRenew(Connection connection, Caller caller, StoredSubscription subscription, boolean on,
+            Instant now) throws SQLException {
+        if (subscription.autoRenew() == on) {
+            return Outcome.UNCHANGED;
+        }
+        if (on && !AutoRenewal.canSwitchOn(subscription.expiresOn(), LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            throw AutoRenewal.tooLate(subscription.expiresOn());
+        }
+        SubscriptionStore.setAutoRenew(connection, subscription.id(), on, now);
+        String detail = "auto_renew " + (on ? "on" : "off");
+        History.append(connection, subscription.id(), HistoryEntry.CHANGED, null, caller.userId(), detail, now);
+        record(caller, "subscriptions.subscription.changed", subscription.id(), detail);
+        return Outcome.DONE;
+    }
+
+    private static void requireRenew(Caller caller) {
+        if (!caller.has(SubscriptionsPermissions.RENEW)) {
+            throw new ProblemException(403, "forbidden", "Auto-renewal and renewal need the permission "
+                    + SubscriptionsPermissions.RENEW + ".");
+        }
     }
 
     /**
@@ -231,6 +288,7 @@ public class Subscriptions {
     public int removeOfClient(Caller caller, String clientId) {
         return database.inTransaction(connection -> {
             SubscriptionStore.lockOfClient(connection, clientId);
+            ProvisioningLedger.forgetOfClient(connection, clientId);
             int removed = SubscriptionStore.deleteOfClient(connection, clientId);
             if (removed > 0) {
                 audit.record(caller, "subscriptions.subscription.removed", "client:" + clientId, AuditOutcome.SUCCESS,
@@ -260,6 +318,12 @@ public class Subscriptions {
 
     static SubscriptionView view(Connection connection, StoredSubscription subscription) throws SQLException {
         return views(connection, List.of(subscription)).get(0);
+    }
+
+    /** The view as a caller reaching it so sees it: staff with its provisioning (S3). */
+    private static SubscriptionView shown(Connection connection, StoredSubscription subscription, Reach reach)
+            throws SQLException {
+        return ProvisioningEntries.attach(connection, List.of(view(connection, subscription)), clientId -> reach).get(0);
     }
 
     /** The client of a new subscription: one the caller manages as staff allowed to manage; else a field error. */

@@ -26,7 +26,7 @@ public final class Texts {
     }
 
     /** Text on one line, stripped, at most {@code max} characters; null when absent or blank. */
-    static String optional(String field, String value, int max) {
+    public static String optional(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,7 +38,7 @@ public final class Texts {
     }
 
     /** A note of several lines, stripped, at most {@code max} characters; null when blank. */
-    static String multiline(String field, String value, int max) {
+    public static String multiline(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -50,7 +50,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("holds", List.of("200", "200", "200", "200", "200", "200", "404"));
         EXPECTED.put("history", List.of("200", "200", "200", "200", "403", "403", "404"));
         EXPECTED.put("create", List.of("201", "403", "201", "403", "403", "403", "403"));
-        EXPECTED.put("change", List.of("200", "403", "200", "403", "403", "403", "403"));
+        EXPECTED.put("change", List.of("200", "403", "200", "403", "403", "403", "404"));
+        EXPECTED.put("change-auto-renew", List.of("200", "403", "200", "403", "200", "403", "404"));
         EXPECTED.put("place-operator", List.of("201", "403", "403", "403", "403", "403", "404"));
         EXPECTED.put("place-reseller", List.of("403", "403", "201", "403", "403", "403", "404"));
         EXPECTED.put("place-abuse", List.of("201", "403", "403", "403", "403", "403", "404"));
@@ -138,6 +139,9 @@ class AuthorizationMatrixTest {
                     fixture.today().plusYears(1).toString(), null, null, null), security))));
             put("change", call("change", resource -> status(resource.change(subscription,
                     new SubscriptionChange("Changed", null, null, null, null), null, security))));
+            String renewing = fresh();
+            put("change-auto-renew", call("change", resource -> status(resource.change(renewing,
+                    new SubscriptionChange(null, null, null, null, null, true), null, security))));
             for (String reason : List.of("operator", "reseller", "abuse", "customer")) {
                 String target = fresh();
                 put("place-" + reason, call("place", resource -> status(resource.place(target,

@@ -53,28 +53,28 @@ public class SubscriptionsFixture implements AutoCloseable {
     static final String SOURCE_ADDRESS = "203.0.113.62";
     private static final long CACHE_MILLIS = Duration.ofHours(1).toMillis();
 
-    final TestDatabase database;
-    final TestClock clock = new TestClock();
-    final AuditLogService audit;
+    public final TestDatabase database;
+    public final TestClock clock = new TestClock();
+    public final AuditLogService audit;
     final DeclaredPermissions declared = new DeclaredPermissions();
     final Access access;
-    final UsersAccounts accounts;
-    final LifecycleListeners clientListeners = new LifecycleListeners();
-    final Clients clients;
-    final ClientDirectoryService directory;
-    final SubscriptionScope scope;
-    final SystemHolds system;
-    final Subscriptions subscriptions;
-    final Holds holds;
-    final BulkActions bulk;
+    public final UsersAccounts accounts;
+    public final LifecycleListeners clientListeners = new LifecycleListeners();
+    public final Clients clients;
+    public final ClientDirectoryService directory;
+    public final SubscriptionScope scope;
+    public final SystemHolds system;
+    public final Subscriptions subscriptions;
+    public final Holds holds;
+    public final BulkActions bulk;
     final HoldExpirySweep sweep;
-    final SubscriptionDirectoryService subscriptionDirectory;
+    public final SubscriptionDirectoryService subscriptionDirectory;
     final ClientCascade clientCascade;
     final ResellerCascade resellerCascade;
     final SubscriptionsResource resource;
     private int logins;
 
-    SubscriptionsFixture(DatabaseKind kind) {
+    public SubscriptionsFixture(DatabaseKind kind) {
         database = TestDatabase.migrated(kind, "subscriptions").withModule("users", UsersAccounts.class)
                 .withModule("clients", Clients.class).withModule("audit", AuditLogService.class)
                 .withModule("idempotency", ModuleIdempotentRequests.class);
@@ -103,10 +103,11 @@ public class SubscriptionsFixture implements AutoCloseable {
     static DeclaredPermissions.Declaration subscriptionsModule() {
         Set<String> all = Set.of(SubscriptionsPermissions.VIEW, SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND,
                 SubscriptionsPermissions.LEGAL, SubscriptionsPermissions.RENEW, SubscriptionsPermissions.SELF_SUSPEND,
-                SubscriptionsPermissions.INVOICES);
+                SubscriptionsPermissions.INVOICES, SubscriptionsPermissions.BILLING);
         Set<String> view = Set.of(SubscriptionsPermissions.VIEW);
         return new DeclaredPermissions.Declaration("subscriptions", all, view,
-                Set.of(SubscriptionsPermissions.VIEW, SubscriptionsPermissions.RENEW, SubscriptionsPermissions.INVOICES), view,
+                Set.of(SubscriptionsPermissions.VIEW, SubscriptionsPermissions.RENEW, SubscriptionsPermissions.INVOICES,
+                        SubscriptionsPermissions.BILLING), view,
                 Set.of(SubscriptionsPermissions.SELF_SUSPEND),
                 Set.of(SubscriptionsPermissions.MANAGE, SubscriptionsPermissions.SUSPEND, SubscriptionsPermissions.LEGAL,
                         SubscriptionsPermissions.INVOICES),
@@ -127,29 +128,29 @@ public class SubscriptionsFixture implements AutoCloseable {
     }
 
     /** The operator's first login, owner of the operator's organization: every permission, abuse holds included. */
-    Caller operator() {
+    public Caller operator() {
         return caller(IdentityProvider.OPERATOR_ADMIN_ID, IdentityProvider.OPERATOR_ORGANIZATION_ID);
     }
 
     /** A new login of the operator's staff with a built-in role (owner, admin, billing, reports, basic). */
-    Caller staff(String role) {
+    public Caller staff(String role) {
         return caller(member(IdentityProvider.OPERATOR_ORGANIZATION_ID, role), IdentityProvider.OPERATOR_ORGANIZATION_ID);
     }
 
     /** A client of the operator's own, created through the clients module, its owner logging in with {@link #PASSWORD}. */
-    ClientDetails client(String name, String username) {
+    public ClientDetails client(String name, String username) {
         return clients.create(operator(), newClient(name, username));
     }
 
     /** A client made a reseller (C9): its owner and administrators then hold the resellers' permissions. */
-    ClientDetails reseller(String name, String username) {
+    public ClientDetails reseller(String name, String username) {
         ClientDetails agency = client(name, username);
         accounts.markReseller(operator(), agency.organizationId(), true);
         return agency;
     }
 
     /** A client of the reseller, created by the reseller's owner. */
-    ClientDetails clientOf(ClientDetails reseller, String name, String username) {
+    public ClientDetails clientOf(ClientDetails reseller, String name, String username) {
         return clients.create(owner(reseller), newClient(name, username));
     }
 
@@ -158,12 +159,12 @@ public class SubscriptionsFixture implements AutoCloseable {
     }
 
     /** The owner of the client, acting in its organization. */
-    Caller owner(ClientDetails client) {
+    public Caller owner(ClientDetails client) {
         return caller(accounts.find(client.organizationId()).orElseThrow().ownerUserId(), client.organizationId());
     }
 
     /** A new member of the client with a built-in role, acting in the client's organization. */
-    Caller member(ClientDetails client, String role) {
+    public Caller member(ClientDetails client, String role) {
         return caller(member(client.organizationId(), role), client.organizationId());
     }
 
@@ -175,29 +176,29 @@ public class SubscriptionsFixture implements AutoCloseable {
     }
 
     /** A subscription of the client, created by the operator, expiring in a year, with the services given as "kind name". */
-    SubscriptionView subscription(ClientDetails client, String plan, String... services) {
+    public SubscriptionView subscription(ClientDetails client, String plan, String... services) {
         List<SubscribedService> list = Arrays.stream(services).map(line -> line.split(" ", 2))
                 .map(parts -> new SubscribedService(parts[0], parts[1])).toList();
         return subscriptions.create(operator(), new NewSubscription(client.id(), plan, null, today().plusYears(1).toString(),
                 new Price("9.90", "EUR"), list, null));
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** The subscription as the operator reads it now. */
-    SubscriptionView read(String id) {
+    public SubscriptionView read(String id) {
         return subscriptions.read(operator(), id).orElseThrow();
     }
 
     /** Every hold of the subscription as the operator sees it, newest first. */
-    List<HoldView> holdsOf(String subscriptionId) {
+    public List<HoldView> holdsOf(String subscriptionId) {
         return holds.list(operator(), subscriptionId, dev.kontor.api.rest.PageRequest.of("500", null)).items();
     }
 
     /** The history of the subscription, oldest first, as "action reason" lines. */
-    List<String> history(String subscriptionId) {
+    public List<String> history(String subscriptionId) {
         List<String> lines = new ArrayList<>(subscriptions.history(operator(), subscriptionId,
                 dev.kontor.api.rest.PageRequest.of("500", null)).items().stream()
                 .map(entry -> entry.action() + (entry.reason() == null ? "" : " " + entry.reason()) + " -> " + entry.state())
@@ -224,7 +225,7 @@ public class SubscriptionsFixture implements AutoCloseable {
     }
 
     /** How many rows a query counts. */
-    int count(String sql, String... values) {
+    public int count(String sql, String... values) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
@@ -239,7 +240,7 @@ public class SubscriptionsFixture implements AutoCloseable {
     }
 
     /** The actions of the audit trail, oldest first. */
-    List<String> auditActions() {
+    public List<String> auditActions() {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_entry ORDER BY occurred_at, id");
                     ResultSet row = select.executeQuery()) {
@@ -252,7 +253,7 @@ public class SubscriptionsFixture implements AutoCloseable {
         });
     }
 
-    static SecurityContext security(Caller caller) {
+    public static SecurityContext security(Caller caller) {
         return new CallerContext(caller);
     }
 

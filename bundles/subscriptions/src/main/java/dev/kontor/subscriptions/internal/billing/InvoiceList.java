@@ -1,0 +1,169 @@
+package dev.kontor.subscriptions.internal.billing;
+
+import dev.kontor.api.rest.Page;
+import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.ValidationException;
+import dev.kontor.subscriptions.internal.subscription.Texts;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One page of the invoice list: the caller's scope, the filters, the order and the
+ * position of the cursor as conditions with parameters. Every order is (sort key, id),
+ * after at most one filtered column, so that a page is a range of an index of the
+ * migration.
+ */
+final class InvoiceList {
+
+    private static final String SORTS = "due_at or created_at, with - in front for descending";
+
+    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private final List<Object> values = new ArrayList<>();
+    private final Key key;
+    private final boolean descending;
+    /** The filtered column every row of the page has the same value in, whose index serves the order; null for none. */
+    private String leading;
+    private boolean empty;
+
+    /** The sort keys. */
+    private enum Key {
+        DUE_AT("due_at", "due_on"),
+        CREATED_AT("created_at", "created_at");
+
+        final String parameter;
+        final String column;
+
+        Key(String parameter, String column) {
+            this.parameter = parameter;
+            this.column = column;
+        }
+    }
+
+    /**
+     * @param clients the clients whose invoices alone the caller lists; empty for all
+     * @param today the day that decides what is overdue
+     * @throws ValidationException naming the parameter that is invalid
+     */
+    InvoiceList(Optional<Set<String>> clients, InvoiceFilter filter, LocalDate today, PageRequest page) {
+        String sort = filter.sort() == null || filter.sort().isBlank() ? "due_at" : filter.sort().strip();
+        descending = sort.startsWith("-");
+        String name = descending ? sort.substring(1) : sort;
+        key = java.util.Arrays.stream(Key.values()).filter(candidate -> candidate.parameter.equals(name)).findFirst()
+                .orElseThrow(() -> new ValidationException("sort", SORTS));
+        String subscriptionId = id("subscription_id", filter.subscriptionId());
+        String clientId = id("client_id", filter.clientId());
+        if (subscriptionId != null) {
+            and("subscription_id = ?", subscriptionId);
+            leading = "subscription_id";
+        }
+        if (clientId != null) {
+            and("client_id = ?", clientId);
+            leading = leading == null ? "client_id" : leading;
+            empty = clients.isPresent() && !clients.get().contains(clientId);
+        }
+        if (clients.isPresent() && clientId == null) {
+            and("client_id = ANY(?)", List.copyOf(clients.get()));
+            empty = clients.get().isEmpty();
+        }
+        if (filter.state() != null && !filter.state().isBlank()) {
+            InvoiceState state = InvoiceState.ofWire(filter.state().strip())
+                    .orElseThrow(() -> new ValidationException("state", InvoiceState.CHOICES));
+            and("state = ?", state.wire());
+            leading = leading == null ? "state" : leading;
+        }
+        if (filter.overdue() != null && !filter.overdue().isBlank()) {
+            Date day = Date.valueOf(today);
+            switch (filter.overdue().strip()) {
+                case "true" -> {
+                    and("state = 'open' AND due_on < ?", day);
+                    leading = leading == null ? "state" : leading;
+                }
+                case "false" -> and("NOT (state = 'open' AND due_on < ?)", day);
+                default -> throw new ValidationException("overdue", "true or false");
+            }
+        }
+        if (page.after() != null) {
+            String[] cursor = cursor(page.after());
+            Object value = parameterOf(cursor[0]);
+            String column = key.column;
+            and(descending ? "(" + column + " <= ? AND (" + column + " < ? OR id < ?))"
+                    : "(" + column + " >= ? AND (" + column + " > ? OR id > ?))", value, value, cursor[1]);
+        }
+    }
+
+    Page<Invoice> read(Connection connection, PageRequest page) throws SQLException {
+        if (empty) {
+            return Page.of(List.of());
+        }
+        String direction = descending ? " DESC" : "";
+        String orderBy = (leading == null ? "" : leading + direction + ", ") + key.column + direction + ", id" + direction;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + InvoiceStore.COLUMNS
+                + " FROM subscriptions_invoice" + where + " ORDER BY " + orderBy + " LIMIT " + (page.limit() + 1))) {
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                if (value instanceof Date date) {
+                    select.setDate(i + 1, date);
+                } else if (value instanceof Timestamp time) {
+                    select.setTimestamp(i + 1, time);
+                } else if (value instanceof List<?> ids) {
+                    select.setArray(i + 1, connection.createArrayOf("VARCHAR", ids.toArray(new Object[0])));
+                } else {
+                    select.setString(i + 1, (String) value);
+                }
+            }
+            return page.toPage(InvoiceStore.read(select), this::cursorOf);
+        }
+    }
+
+    private String cursorOf(Invoice invoice) {
+        String value = key == Key.DUE_AT ? invoice.dueOn().toString() : invoice.createdAt().toString();
+        return (descending ? "-" : "") + key.parameter + "\n" + value + "\n" + invoice.id();
+    }
+
+    /** The sort key and id of a cursor made for this order. */
+    private String[] cursor(String text) {
+        String[] parts = text.split("\n", -1);
+        if (parts.length != 3 || !parts[0].equals((descending ? "-" : "") + key.parameter) || !Texts.plausibleId(parts[2])) {
+            throw notACursor();
+        }
+        return new String[] {parts[1], parts[2]};
+    }
+
+    private Object parameterOf(String value) {
+        try {
+            return key == Key.DUE_AT ? Date.valueOf(LocalDate.parse(value)) : Timestamp.from(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw notACursor();
+        }
+    }
+
+    private static ValidationException notACursor() {
+        return new ValidationException("cursor", "is not a cursor of this list in this order");
+    }
+
+    private static String id(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String id = value.strip();
+        if (!Texts.plausibleId(id)) {
+            throw new ValidationException(field, "an id");
+        }
+        return id;
+    }
+
+    private void and(String condition, Object... parameters) {
+        where.append(" AND ").append(condition);
+        values.addAll(List.of(parameters));
+    }
+}
