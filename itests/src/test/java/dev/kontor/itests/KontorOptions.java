@@ -60,7 +60,7 @@ public final class KontorOptions {
             // FileInstall watches an empty etc/ of this run, never a folder of the source tree.
             options.add(frameworkProperty("felix.fileinstall.dir").value(Files.createDirectories(run.resolve("etc")).toString()));
             options.add(frameworkProperty("ds.loglevel").value("warn"));
-            options.add(frameworkProperty(HELLO_JAR).value(onlyJar(path("kontor.itests.examples")).toString()));
+            options.add(frameworkProperty(HELLO_JAR).value(onlyJar(path("kontor.itests.examples"), "kontor-example-hello-*.jar").toString()));
             options.add(frameworkProperty(HELLO_NEXT_JAR).value(path("kontor.itests.hello-next").toString()));
             options.add(frameworkProperty(FAILING_MODULE_JAR).value(path("kontor.itests.failing-module").toString()));
             for (Path jar : runtimeBundles(path("kontor.itests.bundles"))) {
@@ -105,13 +105,13 @@ public final class KontorOptions {
         }
     }
 
-    private static Path onlyJar(Path folder) throws IOException {
+    private static Path onlyJar(Path folder, String glob) throws IOException {
         List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.jar")) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, glob)) {
             stream.forEach(jars::add);
         }
         if (jars.size() != 1) {
-            throw new IllegalStateException("Expected exactly one jar in " + folder + ", found " + jars);
+            throw new IllegalStateException("Expected exactly one " + glob + " in " + folder + ", found " + jars);
         }
         return jars.get(0);
     }
