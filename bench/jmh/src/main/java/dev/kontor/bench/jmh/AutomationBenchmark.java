@@ -91,11 +91,11 @@ public class AutomationBenchmark {
         populatedAt = Instant.now();
         Clock clock = Clock.systemUTC();
         AuditLogService audit = new AuditLogService(database);
-        // The accounts' member addresses and the client directory read their tables only.
+        // The client directory reads its tables only.
         UsersAccounts accounts = new UsersAccounts(database, audit, null, null, 10, clock);
         ClientDirectoryService directory = new ClientDirectoryService(database, accounts);
         Subscriptions subscriptions = new Subscriptions(database, audit, directory, new SubscriptionScope(directory), clock);
-        BillingMails mails = new BillingMails(BenchMailers.of(new Outbox(database), "subscriptions"), accounts);
+        BillingMails mails = new BillingMails(BenchMailers.of(new Outbox(database), "subscriptions"), directory);
         run = new AutomationRun(database, new SystemHolds(database, clock), subscriptions, mails, directory, audit,
                 BillingSettings.DEFAULTS, clock);
     }

@@ -40,4 +40,12 @@ public interface ClientDirectory {
      * @since 1.1
      */
     List<String> suspendedResellers();
+
+    /**
+     * The client's contact address and language, for mail about its account (invoices,
+     * reminders); empty for an unknown client.
+     *
+     * @since 1.2
+     */
+    Optional<ClientContact> contact(String clientId);
 }

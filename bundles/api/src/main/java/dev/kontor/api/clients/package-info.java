@@ -4,7 +4,7 @@
  * third parties depend on these, never on the clients module's insides.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.kontor.api.clients;
 
 import org.osgi.annotation.bundle.Export;

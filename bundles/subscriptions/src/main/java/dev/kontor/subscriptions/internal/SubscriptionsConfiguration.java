@@ -53,8 +53,4 @@ public @interface SubscriptionsConfiguration {
     @AttributeDefinition(description = "How many days before the suspension and before the termination the client "
             + "is notified (S4); a step never comes sooner than this after its notice.")
     int notice_days() default 3;
-
-    @AttributeDefinition(description = "Language of the billing mails (en or de) while the client directory tells "
-            + "no client's language.")
-    String notice_language() default "en";
 }

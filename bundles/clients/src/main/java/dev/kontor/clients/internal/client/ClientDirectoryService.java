@@ -1,6 +1,7 @@
 package dev.kontor.clients.internal.client;
 
 import dev.kontor.api.clients.Client;
+import dev.kontor.api.clients.ClientContact;
 import dev.kontor.api.clients.ClientDirectory;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -8,6 +9,7 @@ import dev.kontor.api.users.AccessGrant;
 import dev.kontor.api.users.Accounts;
 import dev.kontor.clients.internal.reseller.ResellerStore;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -73,6 +75,12 @@ public class ClientDirectoryService implements ClientDirectory {
     @Override
     public List<String> suspendedResellers() {
         return database.inTransaction(ResellerStore::suspendedIds);
+    }
+
+    @Override
+    public Optional<ClientContact> contact(String clientId) {
+        return details(clientId).map(client -> new ClientContact(client.email().toLowerCase(Locale.ROOT),
+                Locale.forLanguageTag(client.language())));
     }
 
     private boolean granted(Caller caller, ClientDetails client) {

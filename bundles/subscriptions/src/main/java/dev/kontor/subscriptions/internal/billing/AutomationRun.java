@@ -212,7 +212,7 @@ public class AutomationRun {
             }
             if (client.isPresent()) {
                 mails.send(client.get(), invoice.get(), subscription.plan(), BillingMails.RENEWAL_INVOICE,
-                        Terms.renewedExpiry(subscription), settings.language());
+                        Terms.renewedExpiry(subscription));
             }
             audit.recordSystem(organizationOf(client), "subscriptions.invoice.created", "invoice:" + invoice.get().id(),
                     AuditOutcome.SUCCESS, "renewal of subscription " + subscription.id() + ", due " + invoice.get().dueOn());
@@ -284,8 +284,7 @@ public class AutomationRun {
             }
             Optional<Client> client = clients.find(invoice.clientId());
             if (client.isPresent()) {
-                mails.send(client.get(), invoice, subscription.get().plan(), step.template(), announced(step, invoice, today),
-                        settings.language());
+                mails.send(client.get(), invoice, subscription.get().plan(), step.template(), announced(step, invoice, today));
             }
             audit.recordSystem(organizationOf(client), "subscriptions.invoice." + step.wire(), "invoice:" + invoice.id(),
                     AuditOutcome.SUCCESS, "subscription " + invoice.subscriptionId() + ", " + owed);

@@ -1,23 +1,23 @@
 package dev.kontor.subscriptions.internal.billing;
 
 import dev.kontor.api.clients.Client;
+import dev.kontor.api.clients.ClientContact;
+import dev.kontor.api.clients.ClientDirectory;
 import dev.kontor.api.mail.Mailer;
-import dev.kontor.api.users.Accounts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The billing mails to a client (S4, S5): the run's notices and the renewal invoices.
- * They go to every member address of the client's organization: the client directory
- * tells no contact address of a client, and the members are who act for it (a partner
- * with a copy of the client's mails, C8, gets its copy from the mail module). Queued in
- * the caller's transaction, so a step's mails go out exactly when the step commits.
+ * The billing mails to a client (S4, S5): the run's notices and the renewal invoices,
+ * to the client's contact address in the client's language (C1, C5: what the client
+ * gave, not whoever is a member of its organization). A partner with a copy of the
+ * client's mails (C8) gets its copy from the mail module. Queued in the caller's
+ * transaction, so a step's mails go out exactly when the step commits.
  */
 @Component(service = BillingMails.class)
 public class BillingMails {
@@ -26,23 +26,26 @@ public class BillingMails {
     static final String RENEWAL_INVOICE = "renewal-invoice";
 
     private final Mailer mailer;
-    private final Accounts accounts;
+    private final ClientDirectory clients;
 
     @Activate
-    public BillingMails(@Reference Mailer mailer, @Reference Accounts accounts) {
+    public BillingMails(@Reference Mailer mailer, @Reference ClientDirectory clients) {
         this.mailer = mailer;
-        this.accounts = accounts;
+        this.clients = clients;
     }
 
     /**
-     * Queues the template about the invoice to the client's members.
+     * Queues the template about the invoice to the client's contact address.
      *
      * @param plan the subscription's plan, named in the mail
      * @param date the day the mail announces (the suspension, the termination, the new expiry)
-     * @return how many mails were queued; 0 when the client has no member with an address
+     * @return whether a mail was queued: not when the client has gone meanwhile
      */
-    public int send(Client client, Invoice invoice, String plan, String template, LocalDate date, Locale language) {
-        Set<String> addresses = accounts.memberAddresses(client.organizationId());
+    public boolean send(Client client, Invoice invoice, String plan, String template, LocalDate date) {
+        Optional<ClientContact> contact = clients.contact(client.id());
+        if (contact.isEmpty()) {
+            return false;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client", client.name());
         values.put("plan", plan);
@@ -50,9 +53,7 @@ public class BillingMails {
         values.put("amount", invoice.amount().amount() + " " + invoice.amount().currency());
         values.put("due", invoice.dueOn().toString());
         values.put("date", date.toString());
-        for (String address : addresses) {
-            mailer.queue(address, template, language, values);
-        }
-        return addresses.size();
+        mailer.queue(contact.get().email(), template, contact.get().language(), values);
+        return true;
     }
 }

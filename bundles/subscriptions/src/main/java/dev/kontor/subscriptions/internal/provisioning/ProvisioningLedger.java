@@ -1,6 +1,7 @@
 package dev.kontor.subscriptions.internal.provisioning;
 
 import dev.kontor.api.subscriptions.Subscription;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,10 @@ import java.util.function.Function;
  */
 public final class ProvisioningLedger {
 
+    /** The subscription's revision as stored, for a row {@code d} of subscriptions_provisioning. */
+    private static final String STORED_REVISION = "SELECT s.state_revision FROM subscriptions_subscription s "
+            + "WHERE s.id = d.subscription_id";
+
     /** Longest error text kept of a failed attempt. */
     static final int MAX_ERROR = 1000;
 
@@ -40,29 +45,32 @@ public final class ProvisioningLedger {
     }
 
     /**
-     * Owes every known provisioner the subscription at the revision, due now, and wakes
-     * the delivery once the transaction has committed. Called where the effective state
-     * changes ({@code EffectiveState}) and where a subscription starts.
+     * Owes every known provisioner the subscriptions at their stored state revision, due
+     * now, and wakes the delivery once the transaction has committed. Called where the
+     * effective state changes ({@code EffectiveState}) and where a subscription starts;
+     * two statements, whatever the number of subscriptions.
      */
-    public static void owe(Connection connection, String subscriptionId, long revision, Instant now) throws SQLException {
+    public static void owe(Connection connection, Collection<String> subscriptionIds, Instant now) throws SQLException {
+        if (subscriptionIds.isEmpty()) {
+            return;
+        }
+        Array ids = connection.createArrayOf("VARCHAR", subscriptionIds.toArray(new String[0]));
         int owed;
-        try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_provisioning SET "
-                + "wanted_revision = ?, next_attempt_at = ? WHERE subscription_id = ? AND wanted_revision < ?")) {
-            update.setLong(1, revision);
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setString(3, subscriptionId);
-            update.setLong(4, revision);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_provisioning d SET "
+                + "wanted_revision = (" + STORED_REVISION + "), next_attempt_at = ? WHERE d.subscription_id = ANY(?) "
+                + "AND d.wanted_revision < (" + STORED_REVISION + ")")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setArray(2, ids);
             owed = update.executeUpdate();
         }
         // Known provisioners without a row yet: the subscription is new to them.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO subscriptions_provisioning "
                 + "(provisioner, subscription_id, wanted_revision, attempts, next_attempt_at, failing) "
-                + "SELECT k.name, ?, ?, 0, ?, FALSE FROM subscriptions_provisioner k WHERE NOT EXISTS (SELECT 1 FROM "
-                + "subscriptions_provisioning d WHERE d.provisioner = k.name AND d.subscription_id = ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, subscriptionId);
-            insert.setLong(2, revision);
-            insert.setTimestamp(3, Timestamp.from(now));
-            insert.setString(4, subscriptionId);
+                + "SELECT k.name, s.id, s.state_revision, 0, ?, FALSE FROM subscriptions_provisioner k "
+                + "JOIN subscriptions_subscription s ON s.id = ANY(?) WHERE NOT EXISTS (SELECT 1 FROM "
+                + "subscriptions_provisioning d WHERE d.provisioner = k.name AND d.subscription_id = s.id) ON CONFLICT DO NOTHING")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setArray(2, ids);
             owed += insert.executeUpdate();
         }
         if (owed > 0) {

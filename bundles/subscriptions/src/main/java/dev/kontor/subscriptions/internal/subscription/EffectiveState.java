@@ -8,9 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,50 +48,72 @@ public final class EffectiveState {
      */
     public static Optional<StateChange> recompute(Connection connection, String subscriptionId, Instant now)
             throws SQLException {
-        Stored stored = stored(connection, subscriptionId);
-        SubscriptionState target;
-        String shown;
-        if (stored.terminated()) {
-            target = SubscriptionState.TERMINATED;
-            shown = null;
-        } else {
-            List<Hold> inForce = HoldStore.inForce(connection, subscriptionId, now);
-            target = inForce.isEmpty() ? SubscriptionState.ACTIVE : SubscriptionState.SUSPENDED;
-            shown = inForce.stream().min(PRECEDENCE).map(Hold::id).orElse(null);
-        }
-        if (target == stored.state() && Objects.equals(shown, stored.shownHoldId())) {
-            return Optional.empty();
-        }
-        boolean changed = target != stored.state();
-        long revision = changed ? stored.revision() + 1 : stored.revision();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_subscription SET state = ?, "
-                + "state_revision = ?, shown_hold_id = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
-            update.setString(1, target.wire());
-            update.setLong(2, revision);
-            update.setString(3, shown);
-            update.setTimestamp(4, Timestamp.from(now));
-            update.setString(5, subscriptionId);
-            update.executeUpdate();
-        }
-        if (!changed) {
-            return Optional.empty();
-        }
-        // S3: every known provisioner is owed the new revision, in this transaction; delivery follows its commit.
-        ProvisioningLedger.owe(connection, subscriptionId, revision, now);
-        return Optional.of(new StateChange(subscriptionId, stored.state(), target, revision));
+        return recomputeAll(connection, List.of(subscriptionId), now).stream().findFirst();
     }
 
-    private static Stored stored(Connection connection, String subscriptionId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state, state_revision, shown_hold_id, terminated_at "
-                + "FROM subscriptions_subscription WHERE id = ?")) {
-            select.setString(1, subscriptionId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("No subscription " + subscriptionId + " to recompute");
+    /**
+     * {@link #recompute} for many subscriptions in a fixed number of statements, whatever
+     * their number: a cascade over a client's subscriptions costs what one costs.
+     *
+     * @param subscriptionIds subscriptions whose rows the transaction has locked
+     * @return the changes of state, in no particular order
+     */
+    public static List<StateChange> recomputeAll(Connection connection, Collection<String> subscriptionIds, Instant now)
+            throws SQLException {
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Stored> stored = stored(connection, subscriptionIds);
+        Map<String, List<Hold>> inForce = HoldStore.inForce(connection, subscriptionIds, now);
+        List<StateChange> changes = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_subscription SET state = ?, "
+                + "state_revision = ?, shown_hold_id = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+            boolean any = false;
+            for (String id : subscriptionIds) {
+                Stored row = stored.get(id);
+                if (row == null) {
+                    throw new IllegalStateException("No subscription " + id + " to recompute");
                 }
-                return new Stored(SubscriptionState.valueOf(row.getString(1).toUpperCase(Locale.ROOT)), row.getLong(2),
-                        row.getString(3), row.getTimestamp(4) != null);
+                List<Hold> holds = inForce.getOrDefault(id, List.of());
+                SubscriptionState target = row.terminated() ? SubscriptionState.TERMINATED
+                        : holds.isEmpty() ? SubscriptionState.ACTIVE : SubscriptionState.SUSPENDED;
+                String shown = row.terminated() ? null : holds.stream().min(PRECEDENCE).map(Hold::id).orElse(null);
+                if (target == row.state() && Objects.equals(shown, row.shownHoldId())) {
+                    continue;
+                }
+                long revision = target != row.state() ? row.revision() + 1 : row.revision();
+                update.setString(1, target.wire());
+                update.setLong(2, revision);
+                update.setString(3, shown);
+                update.setTimestamp(4, Timestamp.from(now));
+                update.setString(5, id);
+                update.addBatch();
+                any = true;
+                if (target != row.state()) {
+                    changes.add(new StateChange(id, row.state(), target, revision));
+                }
             }
+            if (any) {
+                update.executeBatch();
+            }
+        }
+        // S3: every known provisioner is owed the new revisions, in this transaction; delivery follows its commit.
+        ProvisioningLedger.owe(connection, changes.stream().map(StateChange::subscriptionId).toList(), now);
+        return changes;
+    }
+
+    private static Map<String, Stored> stored(Connection connection, Collection<String> subscriptionIds) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, state, state_revision, shown_hold_id, "
+                + "terminated_at FROM subscriptions_subscription WHERE id = ANY(?)")) {
+            select.setArray(1, SubscriptionStore.idArray(connection, subscriptionIds));
+            Map<String, Stored> stored = new HashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stored.put(row.getString(1), new Stored(SubscriptionState.valueOf(row.getString(2).toUpperCase(Locale.ROOT)),
+                            row.getLong(3), row.getString(4), row.getTimestamp(5) != null));
+                }
+            }
+            return stored;
         }
     }
 

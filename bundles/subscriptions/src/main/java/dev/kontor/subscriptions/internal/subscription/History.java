@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The statements on {@code subscriptions_history}: appended to in the transaction of the
@@ -27,31 +31,47 @@ public final class History {
      */
     public static void append(Connection connection, String subscriptionId, String action, Hold hold, String actor, String note,
             Instant at) throws SQLException {
-        long seq;
-        String state;
-        try (PreparedStatement select = connection.prepareStatement("SELECT s.state, (SELECT COALESCE(MAX(h.seq), 0) + 1 "
-                + "FROM subscriptions_history h WHERE h.subscription_id = s.id) FROM subscriptions_subscription s WHERE s.id = ?")) {
-            select.setString(1, subscriptionId);
+        appendAll(connection, List.of(new Entry(subscriptionId, action, hold, actor, note)), at);
+    }
+
+    /** {@link #append} for many entries in a fixed number of statements; one subscription's entries are numbered in list order. */
+    static void appendAll(Connection connection, List<Entry> entries, Instant at) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        entries.forEach(entry -> ids.add(entry.subscriptionId()));
+        Map<String, String> states = new HashMap<>();
+        Map<String, Long> lastSeq = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.id, s.state, (SELECT COALESCE(MAX(h.seq), 0) "
+                + "FROM subscriptions_history h WHERE h.subscription_id = s.id) FROM subscriptions_subscription s WHERE s.id = ANY(?)")) {
+            select.setArray(1, SubscriptionStore.idArray(connection, ids));
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("No subscription " + subscriptionId + " to record history of");
+                while (row.next()) {
+                    states.put(row.getString(1), row.getString(2));
+                    lastSeq.put(row.getString(1), row.getLong(3));
                 }
-                state = row.getString(1);
-                seq = row.getLong(2);
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO subscriptions_history (subscription_id, seq, "
                 + "occurred_at, action, hold_id, reason, actor, note, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, subscriptionId);
-            insert.setLong(2, seq);
-            insert.setTimestamp(3, Timestamp.from(at));
-            insert.setString(4, action);
-            insert.setString(5, hold == null ? null : hold.id());
-            insert.setString(6, hold == null ? null : hold.reason().wire());
-            insert.setString(7, actor);
-            insert.setString(8, note);
-            insert.setString(9, state);
-            insert.executeUpdate();
+            for (Entry entry : entries) {
+                String state = states.get(entry.subscriptionId());
+                if (state == null) {
+                    throw new IllegalStateException("No subscription " + entry.subscriptionId() + " to record history of");
+                }
+                insert.setString(1, entry.subscriptionId());
+                insert.setLong(2, lastSeq.merge(entry.subscriptionId(), 1L, Long::sum));
+                insert.setTimestamp(3, Timestamp.from(at));
+                insert.setString(4, entry.action());
+                insert.setString(5, entry.hold() == null ? null : entry.hold().id());
+                insert.setString(6, entry.hold() == null ? null : entry.hold().reason().wire());
+                insert.setString(7, entry.actor());
+                insert.setString(8, entry.note());
+                insert.setString(9, state);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -73,5 +93,9 @@ public final class History {
             }
             return entries;
         }
+    }
+
+    /** An entry to append: what happened to which subscription, by whom, why. */
+    record Entry(String subscriptionId, String action, Hold hold, String actor, String note) {
     }
 }

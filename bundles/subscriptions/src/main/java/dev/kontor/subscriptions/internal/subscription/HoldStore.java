@@ -7,10 +7,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The statements on {@code subscriptions_hold}; callers bring the transaction and lock the subscription first. */
 final class HoldStore {
@@ -20,26 +24,40 @@ final class HoldStore {
     /** Not lifted and not past its expiry at the parameter's time. */
     private static final String IN_FORCE = "lifted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)";
 
+    private static final String LIFT = "UPDATE subscriptions_hold SET lifted_at = ?, lifted_by = ?, lift_note = ? "
+            + "WHERE id = ? AND lifted_at IS NULL";
+
     private HoldStore() {
     }
 
     static void insert(Connection connection, Hold hold) throws SQLException {
+        insertAll(connection, List.of(hold));
+    }
+
+    /** Inserts the holds in one batch. */
+    static void insertAll(Connection connection, List<Hold> holds) throws SQLException {
+        if (holds.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO subscriptions_hold (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, hold.id());
-            insert.setString(2, hold.subscriptionId());
-            insert.setString(3, hold.reason().wire());
-            insert.setString(4, hold.sourceId());
-            insert.setString(5, hold.placedBy());
-            insert.setString(6, hold.placedByOrganization());
-            insert.setTimestamp(7, Timestamp.from(hold.placedAt()));
-            insert.setString(8, hold.publicNote());
-            insert.setString(9, hold.internalNote());
-            insert.setTimestamp(10, timestamp(hold.expiresAt()));
-            insert.setTimestamp(11, timestamp(hold.liftedAt()));
-            insert.setString(12, hold.liftedBy());
-            insert.setString(13, hold.liftNote());
-            insert.executeUpdate();
+            for (Hold hold : holds) {
+                insert.setString(1, hold.id());
+                insert.setString(2, hold.subscriptionId());
+                insert.setString(3, hold.reason().wire());
+                insert.setString(4, hold.sourceId());
+                insert.setString(5, hold.placedBy());
+                insert.setString(6, hold.placedByOrganization());
+                insert.setTimestamp(7, Timestamp.from(hold.placedAt()));
+                insert.setString(8, hold.publicNote());
+                insert.setString(9, hold.internalNote());
+                insert.setTimestamp(10, timestamp(hold.expiresAt()));
+                insert.setTimestamp(11, timestamp(hold.liftedAt()));
+                insert.setString(12, hold.liftedBy());
+                insert.setString(13, hold.liftNote());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -54,11 +72,17 @@ final class HoldStore {
 
     /** The holds of the subscription in force at that moment. */
     static List<Hold> inForce(Connection connection, String subscriptionId, Instant now) throws SQLException {
+        return inForce(connection, List.of(subscriptionId), now).getOrDefault(subscriptionId, List.of());
+    }
+
+    /** The holds in force at that moment of each of the subscriptions that has any. */
+    static Map<String, List<Hold>> inForce(Connection connection, Collection<String> subscriptionIds, Instant now)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM subscriptions_hold WHERE subscription_id = ? AND " + IN_FORCE)) {
-            select.setString(1, subscriptionId);
+                "SELECT " + COLUMNS + " FROM subscriptions_hold WHERE subscription_id = ANY(?) AND " + IN_FORCE)) {
+            select.setArray(1, SubscriptionStore.idArray(connection, subscriptionIds));
             select.setTimestamp(2, Timestamp.from(now));
-            return read(select);
+            return read(select).stream().collect(Collectors.groupingBy(Hold::subscriptionId));
         }
     }
 
@@ -95,8 +119,7 @@ final class HoldStore {
 
     /** Records the end of a hold; false when it had ended already. */
     static boolean lift(Connection connection, String holdId, Instant at, String by, String note) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_hold SET lifted_at = ?, "
-                + "lifted_by = ?, lift_note = ? WHERE id = ? AND lifted_at IS NULL")) {
+        try (PreparedStatement update = connection.prepareStatement(LIFT)) {
             update.setTimestamp(1, Timestamp.from(at));
             update.setString(2, by);
             update.setString(3, note);
@@ -105,19 +128,71 @@ final class HoldStore {
         }
     }
 
-    /** The holds of the reason (from that source, when given) on the subscription that are not lifted. */
-    static List<Hold> unlifted(Connection connection, String subscriptionId, HoldReason reason, String sourceId)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions_hold "
-                + "WHERE subscription_id = ? AND reason = ? AND lifted_at IS NULL"
-                + (sourceId == null ? "" : " AND source_id = ?") + " ORDER BY placed_at, id")) {
-            select.setString(1, subscriptionId);
+    /** Records the end of holds that the caller found not lifted under the lock of their subscriptions, in one batch. */
+    static void liftAll(Connection connection, List<Hold> holds, Instant at, String by, String note) throws SQLException {
+        if (holds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(LIFT)) {
+            for (Hold hold : holds) {
+                update.setTimestamp(1, Timestamp.from(at));
+                update.setString(2, by);
+                update.setString(3, note);
+                update.setString(4, hold.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /**
+     * The holds of the reason (from that source, when given, else from any) that are not
+     * lifted, on those of the subscriptions that are not terminated, in the order they
+     * were placed.
+     */
+    static List<Hold> unliftedOnLive(Connection connection, Collection<String> subscriptionIds, HoldReason reason,
+            String sourceId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + prefixed("h") + " FROM subscriptions_hold h "
+                + "JOIN subscriptions_subscription s ON s.id = h.subscription_id WHERE h.subscription_id = ANY(?) "
+                + "AND h.reason = ? AND h.lifted_at IS NULL AND s.terminated_at IS NULL"
+                + (sourceId == null ? "" : " AND h.source_id = ?") + " ORDER BY h.placed_at, h.id")) {
+            select.setArray(1, SubscriptionStore.idArray(connection, subscriptionIds));
             select.setString(2, reason.wire());
             if (sourceId != null) {
                 select.setString(3, sourceId);
             }
             return read(select);
         }
+    }
+
+    /**
+     * Those of the subscriptions that are not terminated and have no hold of the reason
+     * from the source (null: placed without a source) that is not lifted: where placing
+     * one changes something.
+     */
+    static List<String> withoutUnlifted(Connection connection, Collection<String> subscriptionIds, HoldReason reason,
+            String sourceId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.id FROM subscriptions_subscription s "
+                + "WHERE s.id = ANY(?) AND s.terminated_at IS NULL AND NOT EXISTS (SELECT 1 FROM subscriptions_hold h "
+                + "WHERE h.subscription_id = s.id AND h.reason = ? AND h.lifted_at IS NULL AND "
+                + (sourceId == null ? "h.source_id IS NULL" : "h.source_id = ?") + ") ORDER BY s.id")) {
+            select.setArray(1, SubscriptionStore.idArray(connection, subscriptionIds));
+            select.setString(2, reason.wire());
+            if (sourceId != null) {
+                select.setString(3, sourceId);
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static String prefixed(String alias) {
+        return Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
     }
 
     /** The clients with a subscription held by a hold of the reason from the source that is not lifted, in id order. */

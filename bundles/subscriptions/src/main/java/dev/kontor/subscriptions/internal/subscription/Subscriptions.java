@@ -108,7 +108,7 @@ public class Subscriptions {
                     valid.startsOn(), valid.expiresOn(), valid.price(), autoRenew, SubscriptionState.ACTIVE, 0, null, null, now,
                     now, 0, valid.services());
             SubscriptionStore.insert(connection, subscription);
-            ProvisioningLedger.owe(connection, subscription.id(), subscription.stateRevision(), now); // S3: its services start
+            ProvisioningLedger.owe(connection, List.of(subscription.id()), now); // S3: its services start
             History.append(connection, subscription.id(), HistoryEntry.CREATED, null, caller.userId(), null, now);
             inheritCascades(connection, subscription.id(), client, now);
             record(caller, "subscriptions.subscription.created", subscription.id(), "client " + client.id());

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -87,12 +86,8 @@ public class SystemHolds {
      */
     public int placeOnClient(String clientId, HoldReason reason, String sourceId, String publicNote, String internalNote) {
         return database.inTransaction(connection -> {
-            Instant now = now();
-            int placed = 0;
-            for (String id : SubscriptionStore.lockOfClient(connection, clientId)) {
-                placed += placeIn(connection, id, reason, sourceId, publicNote, internalNote, now).isPresent() ? 1 : 0;
-            }
-            return placed;
+            List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
+            return placeOn(connection, ids, reason, sourceId, publicNote, internalNote, now()).size();
         });
     }
 
@@ -104,12 +99,8 @@ public class SystemHolds {
      */
     public int liftOnClient(String clientId, HoldReason reason, String sourceId, String note) {
         return database.inTransaction(connection -> {
-            Instant now = now();
-            int lifted = 0;
-            for (String id : SubscriptionStore.lockOfClient(connection, clientId)) {
-                lifted += liftIn(connection, id, reason, sourceId, note, now);
-            }
-            return lifted;
+            List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
+            return liftOn(connection, ids, reason, sourceId, note, now());
         });
     }
 
@@ -125,15 +116,9 @@ public class SystemHolds {
     public int reconcile(String clientId, HoldReason reason, String sourceId, BooleanSupplier heldNow, String publicNote,
             String note) {
         return database.inTransaction(connection -> {
-            Instant now = now();
             List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
-            boolean held = heldNow.getAsBoolean();
-            int changed = 0;
-            for (String id : ids) {
-                changed += held ? (placeIn(connection, id, reason, sourceId, publicNote, note, now).isPresent() ? 1 : 0)
-                        : liftIn(connection, id, reason, sourceId, note, now);
-            }
-            return changed;
+            return heldNow.getAsBoolean() ? placeOn(connection, ids, reason, sourceId, publicNote, note, now()).size()
+                    : liftOn(connection, ids, reason, sourceId, note, now());
         });
     }
 
@@ -150,35 +135,59 @@ public class SystemHolds {
     /** {@link #place} on a subscription the caller has locked in this transaction. */
     static Optional<Hold> placeIn(Connection connection, String subscriptionId, HoldReason reason, String sourceId,
             String publicNote, String internalNote, Instant now) throws SQLException {
-        boolean held = HoldStore.unlifted(connection, subscriptionId, reason, sourceId).stream()
-                .anyMatch(hold -> Objects.equals(hold.sourceId(), sourceId));
-        if (held || SubscriptionStore.terminated(connection, subscriptionId)) {
-            return Optional.empty();
+        return placeOn(connection, List.of(subscriptionId), reason, sourceId, publicNote, internalNote, now).stream().findFirst();
+    }
+
+    /**
+     * Places a hold of the reason from the source on each of the subscriptions, locked by
+     * the caller in this transaction, that is not terminated and has none yet; in a fixed
+     * number of statements, so that a cascade over many subscriptions costs little more
+     * than over one.
+     *
+     * @return the holds placed
+     */
+    static List<Hold> placeOn(Connection connection, List<String> subscriptionIds, HoldReason reason, String sourceId,
+            String publicNote, String internalNote, Instant now) throws SQLException {
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
         }
-        Hold hold = new Hold(Ids.newId("sh"), subscriptionId, reason, sourceId, Hold.SYSTEM, null, now, publicNote, internalNote,
-                null, null, null, null);
-        HoldStore.insert(connection, hold);
-        EffectiveState.recompute(connection, subscriptionId, now);
-        History.append(connection, subscriptionId, HistoryEntry.PLACED, hold, Hold.SYSTEM, internalNote, now);
-        return Optional.of(hold);
+        List<Hold> holds = HoldStore.withoutUnlifted(connection, subscriptionIds, reason, sourceId).stream()
+                .map(id -> new Hold(Ids.newId("sh"), id, reason, sourceId, Hold.SYSTEM, null, now, publicNote, internalNote,
+                        null, null, null, null))
+                .toList();
+        HoldStore.insertAll(connection, holds);
+        EffectiveState.recomputeAll(connection, holds.stream().map(Hold::subscriptionId).toList(), now);
+        History.appendAll(connection, holds.stream().map(hold -> new History.Entry(hold.subscriptionId(), HistoryEntry.PLACED,
+                hold, Hold.SYSTEM, internalNote)).toList(), now);
+        return holds;
     }
 
     /** {@link #lift} on a subscription the caller has locked in this transaction. */
     static int liftIn(Connection connection, String subscriptionId, HoldReason reason, String sourceId, String note,
             Instant now) throws SQLException {
-        if (SubscriptionStore.terminated(connection, subscriptionId)) {
+        return liftOn(connection, List.of(subscriptionId), reason, sourceId, note, now);
+    }
+
+    /**
+     * Lifts the holds of the reason (from the source, when given) on the subscriptions,
+     * locked by the caller in this transaction, that are not terminated; in a fixed number
+     * of statements.
+     *
+     * @return how many holds were lifted
+     */
+    static int liftOn(Connection connection, List<String> subscriptionIds, HoldReason reason, String sourceId, String note,
+            Instant now) throws SQLException {
+        if (subscriptionIds.isEmpty()) {
             return 0;
         }
-        List<Hold> holds = HoldStore.unlifted(connection, subscriptionId, reason, sourceId);
-        for (Hold hold : holds) {
-            HoldStore.lift(connection, hold.id(), now, Hold.SYSTEM, note);
+        List<Hold> holds = HoldStore.unliftedOnLive(connection, subscriptionIds, reason, sourceId);
+        if (holds.isEmpty()) {
+            return 0;
         }
-        if (!holds.isEmpty()) {
-            EffectiveState.recompute(connection, subscriptionId, now);
-            for (Hold hold : holds) {
-                History.append(connection, subscriptionId, HistoryEntry.LIFTED, hold, Hold.SYSTEM, note, now);
-            }
-        }
+        HoldStore.liftAll(connection, holds, now, Hold.SYSTEM, note);
+        EffectiveState.recomputeAll(connection, holds.stream().map(Hold::subscriptionId).distinct().toList(), now);
+        History.appendAll(connection, holds.stream().map(hold -> new History.Entry(hold.subscriptionId(), HistoryEntry.LIFTED,
+                hold, Hold.SYSTEM, note)).toList(), now);
         return holds.size();
     }
 

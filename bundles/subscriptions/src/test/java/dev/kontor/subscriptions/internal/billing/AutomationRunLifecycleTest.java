@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.subscriptions.internal.SubscriptionsConfiguration;
 import java.lang.reflect.Proxy;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +30,9 @@ class AutomationRunLifecycleTest {
     @Test
     void theSettingsComeFromTheConfigurationAndNonsenseFallsBackToSafeValues() {
         assertEquals(BillingSettings.DEFAULTS, BillingSettings.of(configuration(Map.of())));
-        assertEquals(new BillingSettings(0, 0, 0, Locale.GERMAN, 1), BillingSettings.of(configuration(Map.of("grace_days", -3,
-                "termination_days", -1, "notice_days", -10, "notice_language", "de", "automation_workers", 0))));
+        assertEquals(new BillingSettings(0, 0, 0, 1), BillingSettings.of(configuration(Map.of("grace_days", -3,
+                "termination_days", -1, "notice_days", -10, "automation_workers", 0))));
         assertEquals(8, BillingSettings.of(configuration(Map.of("automation_workers", 99))).workers());
-        assertEquals(Locale.ENGLISH, BillingSettings.of(configuration(Map.of("notice_language", "xx"))).language());
     }
 
     /** The module's configuration with its defaults, some of them overridden, as DS hands it over. */

@@ -41,7 +41,7 @@ final class BillingFixture implements AutoCloseable {
         base.database.withModule("mail", Outbox.class);
         outbox = new Outbox(base.database);
         mailer = new CrashingMailer(TestMailers.of(outbox, "subscriptions"));
-        mails = new BillingMails(mailer, base.accounts);
+        mails = new BillingMails(mailer, base.directory);
         invoices = new Invoices(base.database, base.audit, base.scope, base.system, base.clock);
         renewals = new Renewals(base.database, base.audit, base.scope, base.subscriptions, invoices, base.clock);
         run = anotherNode();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.clients.internal.client.ClientChange;
 import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.subscriptions.internal.subscription.HoldView;
 import dev.kontor.subscriptions.internal.subscription.NewHold;
@@ -78,19 +79,21 @@ class NonPaymentRunTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void theNoticesNameTheDaysOfTheStepsInTheConfiguredLanguage_S4(DatabaseKind kind) {
+    void theNoticesGoToTheClientsContactAddressInItsLanguageAndNameTheDayOfTheStep_S4_C5(DatabaseKind kind) {
         fixture = new BillingFixture(kind);
         ClientDetails client = fixture.client("Shop", "shopowner");
+        fixture.base.clients.change(fixture.base.operator(), client.id(), null, new ClientChange(null,
+                "Buchhaltung@Shop.example", null, null, null, "de", null, null, null, null));
         String subscription = fixture.subscription(client).id();
         LocalDate due = fixture.today();
         String invoice = fixture.invoice(subscription, due).id();
-        AutomationRun german = fixture.anotherNode(new BillingSettings(14, 30, 3, java.util.Locale.GERMAN, 1));
 
         fixture.days(12);
-        german.run();
+        fixture.run.run();
 
         assertEquals(List.of("Offene Rechnung " + invoice + ": Webhosting M wird am " + due.plusDays(15) + " gesperrt"),
-                fixture.subjectsTo("shopowner@example.com"));
+                fixture.subjectsTo("buchhaltung@shop.example"));
+        assertEquals(List.of(), fixture.subjectsTo("shopowner@example.com"), "the owner's login address is not the contact");
     }
 
     @ParameterizedTest

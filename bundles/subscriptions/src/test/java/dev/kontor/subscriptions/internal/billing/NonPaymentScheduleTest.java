@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
@@ -29,7 +28,7 @@ class NonPaymentScheduleTest {
     void stepsComeInOrderAfterTheirPeriodsAndNotices_S4(@ForAll @IntRange(min = 0, max = 40) int grace,
             @ForAll @IntRange(min = 0, max = 60) int termination, @ForAll @IntRange(min = 0, max = 10) int notice,
             @ForAll @Size(max = 120) List<@IntRange(min = 1, max = 9) Integer> gaps) {
-        NonPaymentSchedule schedule = new NonPaymentSchedule(new BillingSettings(grace, termination, notice, Locale.ENGLISH, 1));
+        NonPaymentSchedule schedule = new NonPaymentSchedule(new BillingSettings(grace, termination, notice, 1));
         Map<NonPaymentStep, LocalDate> done = new EnumMap<>(NonPaymentStep.class);
         LocalDate day = DUE.minusDays(3);
         for (int gap : gaps) {
@@ -54,7 +53,7 @@ class NonPaymentScheduleTest {
     @Property(tries = 50)
     void aRunEveryDayTakesEachStepOnItsScheduledDay_S4(@ForAll @IntRange(min = 4, max = 40) int grace,
             @ForAll @IntRange(min = 4, max = 60) int termination, @ForAll @IntRange(min = 0, max = 3) int notice) {
-        NonPaymentSchedule schedule = new NonPaymentSchedule(new BillingSettings(grace, termination, notice, Locale.ENGLISH, 1));
+        NonPaymentSchedule schedule = new NonPaymentSchedule(new BillingSettings(grace, termination, notice, 1));
         Map<NonPaymentStep, LocalDate> done = new EnumMap<>(NonPaymentStep.class);
         for (LocalDate day = DUE; day.isBefore(DUE.plusDays(200)); day = day.plusDays(1)) {
             Optional<NonPaymentStep> next;
