@@ -51,6 +51,8 @@ class ProvisioningDeliveryTest {
         assertEquals(0, created.revision());
         assertEquals(SubscriptionState.ACTIVE, created.subscription().state());
         assertEquals(List.of(new SubscribedService("website", "www.shop.example")), created.subscription().services());
+        // The worker records the delivery after the call: a transaction that waits for its rounds must not hold that row first.
+        Eventually.until("the first delivery recorded", () -> "delivered".equals(fixture.entry(id, WEB).state()));
 
         fixture.base.database.runInTransaction(connection -> {
             fixture.suspend(id);
