@@ -3,9 +3,8 @@
 // a partner asks clients for access, opens or disconnects them, assigns its staff and
 // switches e-mail copies. The server decides every request; permissions only hide controls.
 (function () {
-  const { t, api, all, el, clearProblem, showProblem, notice, date } = window.ClientsKit;
-  const $ = (id) => document.getElementById(id);
-  const state = { ownClient: null, answering: null, staffing: null, partnerCursor: null, members: null };
+  const { $, t, api, all, el, clearProblem, showProblem, notice, date } = Kontor;
+  const state = { ownClient: null, answering: null, staffing: null, partnerClients: null, members: null, session: null };
   const path = (...parts) => parts.map(encodeURIComponent).join('/');
 
   function scopeText(scope) {
@@ -83,17 +82,14 @@
     clearProblem(form);
     state.answering = request;
     $('accept-title').textContent = t('ui.partner.accept.title', { partner: request.partner_name });
-    const permissions = await all('permissions');
-    const modules = [...new Set(permissions.items.map((permission) => permission.module))].filter((id) => id !== 'panel').sort();
-    $('accept-products').replaceChildren(...modules.map((id) => el('label', { class: 'choice' }, [
-      el('input', { type: 'checkbox', value: id, testid: 'accept-product' }), el('span', { text: id })])));
+    Kontor.checkboxes($('accept-products'), await Kontor.products(), [], 'accept-product');
     form.hidden = false;
     form.scrollIntoView({ block: 'nearest' });
   }
 
   async function confirmPartial(event) {
     event.preventDefault();
-    const chosen = [...$('accept-products').querySelectorAll('input:checked')].map((box) => box.value);
+    const chosen = Kontor.checkedValues($('accept-products'));
     if (await answer(state.answering, 'accept', { products: chosen }, $('accept-form'))) $('accept-form').hidden = true;
   }
 
@@ -111,11 +107,11 @@
 
   /** Revoke (client) or disconnect (partner): either ends the access at once. */
   async function endGrant(clientId, grant, done) {
-    if (!window.confirm(t('ui.partner.end.confirm'))) return;
+    if (!Kontor.confirmed('ui.partner.end.confirm')) return;
     const result = await api('DELETE', path('clients', clientId, 'grants', grant.id || grant.grant_id));
     if (!result.ok) { showProblem(document.body, result); return; }
     notice(t(done));
-    if (state.ownClient && clientId === state.ownClient.id) await loadClientGrants(); else await loadPartnerClients(true);
+    if (state.ownClient && clientId === state.ownClient.id) await loadClientGrants(); else await state.partnerClients.reload();
   }
 
   // The partner's side ---------------------------------------------------------------------
@@ -127,17 +123,9 @@
       return;
     }
     if (me.email) $('r-sender').value = me.email;
-    await Promise.all([loadPartnerClients(true), loadPartnerRequests()]);
-  }
-
-  async function loadPartnerClients(reset) {
-    if (reset) state.partnerCursor = null;
-    const answer = await api('GET', 'partner/clients' + (state.partnerCursor ? '?cursor=' + encodeURIComponent(state.partnerCursor) : ''));
-    if (!answer.ok) { showProblem($('partner'), answer); return; }
-    const rows = answer.json.items.map(partnerClientRow);
-    if (reset) fill('partner-clients', 'partner-clients-empty', rows); else $('partner-clients').append(...rows);
-    state.partnerCursor = answer.json.next_cursor || null;
-    $('partner-clients-more').hidden = !state.partnerCursor;
+    state.partnerClients = Kontor.list({ list: $('partner-clients'), more: $('partner-clients-more'), empty: $('partner-clients-empty'),
+      problem: $('partner'), path: () => 'partner/clients', render: partnerClientRow });
+    await Promise.all([state.partnerClients.reload(), loadPartnerRequests()]);
   }
 
   function partnerClientRow(client) {
@@ -178,14 +166,12 @@
     state.staffing = client;
     $('staff-title').textContent = t('ui.partner.staff.title', { client: client.name });
     if (state.members === null) {
-      const found = await all(path('organizations', (window.ClientsKit.session() || {}).organization_id, 'members'));
+      const found = await all(path('organizations', (state.session || {}).organization_id, 'members'));
       if (!found.ok) { showProblem($('partner'), found.answer); return; }
       state.members = found.items;
     }
-    const chosen = new Set(client.staff || []);
-    $('staff-members').replaceChildren(...state.members.map((member) => el('label', { class: 'choice' }, [
-      el('input', { type: 'checkbox', value: member.user_id, checked: chosen.has(member.user_id), testid: 'staff-member' }),
-      el('span', { text: member.display_name ? member.display_name + ' (' + member.username + ')' : member.username })])));
+    Kontor.checkboxes($('staff-members'), state.members.map((member) => ({ value: member.user_id,
+      label: member.display_name ? member.display_name + ' (' + member.username + ')' : member.username })), client.staff, 'staff-member');
     form.hidden = false;
     form.scrollIntoView({ block: 'nearest' });
   }
@@ -193,12 +179,12 @@
   async function saveStaff(event) {
     event.preventDefault();
     const client = state.staffing;
-    const userIds = [...$('staff-members').querySelectorAll('input:checked')].map((box) => box.value);
+    const userIds = Kontor.checkedValues($('staff-members'));
     const result = await api('PUT', path('clients', client.client_id, 'grants', client.grant_id, 'staff'), { user_ids: userIds });
     if (!result.ok) { showProblem($('staff-form'), result); return; }
     $('staff-form').hidden = true;
     notice(t('ui.partner.staff.saved', { client: client.name }));
-    await loadPartnerClients(true);
+    await state.partnerClients.reload();
   }
 
   async function loadPartnerRequests() {
@@ -236,13 +222,13 @@
   }
 
   async function start() {
-    const { me, session } = await window.ClientsKit.start();
+    const { me, session } = await Kontor.start();
+    state.session = session;
     $('accept-form').addEventListener('submit', confirmPartial);
     $('accept-cancel').addEventListener('click', () => { $('accept-form').hidden = true; });
     $('request-form').addEventListener('submit', sendRequest);
     $('staff-form').addEventListener('submit', saveStaff);
     $('staff-cancel').addEventListener('click', () => { $('staff-form').hidden = true; });
-    $('partner-clients-more').addEventListener('click', () => loadPartnerClients(false));
     const work = [];
     if (!$('client').hidden) work.push(loadClientSide());
     if (!$('partner').hidden) work.push(loadPartnerSide(me, session));

@@ -4,9 +4,7 @@
 // projects when they remove it; a reseller's staff find the way to ask clients to join.
 // It adds to what clients.js builds and leaves the list to it.
 (function () {
-  const kit = window.ClientsKit;
-  const { t, el } = kit;
-  const $ = (id) => document.getElementById(id);
+  const { $, t, el } = Kontor;
   const OPERATOR = 'operator';
   let moving = null;
 
@@ -19,10 +17,10 @@
 
   async function openMove(id, name) {
     const panel = $('move-panel');
-    kit.clearProblem(panel);
-    const [client, resellers] = await Promise.all([kit.api('GET', 'clients/' + encodeURIComponent(id)), kit.all('resellers?state=active')]);
-    if (!client.ok) { kit.showProblem(document.body, client); return; }
-    if (!resellers.ok) { kit.showProblem(document.body, resellers.answer); return; }
+    Kontor.clearProblem(panel);
+    const [client, resellers] = await Promise.all([Kontor.api('GET', 'clients/' + encodeURIComponent(id)), Kontor.all('resellers?state=active')]);
+    if (!client.ok) { Kontor.showProblem(document.body, client); return; }
+    if (!resellers.ok) { Kontor.showProblem(document.body, resellers.answer); return; }
     moving = id;
     $('move-title').textContent = t('ui.resellers.move.title', { name });
     $('move-reseller').replaceChildren(el('option', { value: '', text: t('ui.resellers.move.operator') }),
@@ -36,10 +34,10 @@
   async function confirmMove() {
     const panel = $('move-panel');
     const target = $('move-reseller').value;
-    const answer = await kit.api('PATCH', 'clients/' + encodeURIComponent(moving), { reseller_id: target || null });
-    if (!answer.ok) { kit.showProblem(panel, answer); return; }
+    const answer = await Kontor.api('PATCH', 'clients/' + encodeURIComponent(moving), { reseller_id: target || null });
+    if (!answer.ok) { Kontor.showProblem(panel, answer); return; }
     panel.hidden = true;
-    kit.notice(t('ui.resellers.moved', { name: answer.json.name }));
+    Kontor.notice(t('ui.resellers.moved', { name: answer.json.name }));
     $('search-submit').click(); // clients.js lists again
   }
 
@@ -54,7 +52,7 @@
   }
 
   async function start() {
-    const { me } = await kit.start();
+    const { me } = await Kontor.start();
     const permissions = new Set(me.permissions || []);
     const operator = me.organization_id === OPERATOR;
     if (!operator && permissions.has('clients.partner')) $('attach-link').hidden = false;

@@ -3,13 +3,11 @@
 // organization's owner applies and answers resellers' requests to take over its account;
 // a reseller's staff ask clients to join. Which part shows follows the menu item (the
 // page's #operator, #program or #attach) and the caller's permissions; the server decides
-// every request. The DOM is built with textContent only (ClientsKit.el).
+// every request. The DOM is built with textContent only (Kontor.el).
 (function () {
-  const kit = window.ClientsKit;
-  const { t, el } = kit;
-  const $ = (id) => document.getElementById(id);
+  const { $, t, el } = Kontor;
   const OPERATOR = 'operator';
-  const state = { me: {}, applicationsCursor: null, resellersCursor: null, rejecting: null };
+  const state = { me: {}, applications: null, resellers: null, rejecting: null };
 
   function stateCell(value) {
     return el('td', { class: 'state-' + value, text: t('ui.resellers.state.' + value), testid: 'state' });
@@ -19,35 +17,16 @@
     return el('button', { type: 'button', class: danger ? 'danger' : 'secondary', text: t(label), testid, on: { click: handler } });
   }
 
-  function query(params) {
-    const search = new URLSearchParams();
-    Object.entries(params).forEach(([key, value]) => { if (value) search.set(key, value); });
-    const text = search.toString();
-    return text ? '?' + text : '';
-  }
-
   /** Runs a change; on success shows the notice and reloads, else shows the problem in the container. */
   async function change(container, method, path, body, message) {
-    const answer = await kit.api(method, path, body);
-    if (!answer.ok) { kit.showProblem(container, answer); return false; }
-    kit.clearProblem(container);
-    kit.notice(message);
-    await reload();
-    return true;
+    const answer = await Kontor.submit(container, method, path, body, async () => {
+      Kontor.notice(message);
+      await reload();
+    });
+    return answer.ok;
   }
 
   // The operator's side -------------------------------------------------------------------------
-
-  async function loadApplications(reset) {
-    if (reset) { state.applicationsCursor = null; $('applications').replaceChildren(); }
-    const answer = await kit.api('GET', 'reseller-applications' + query({ state: $('applications-state').value,
-      cursor: state.applicationsCursor }));
-    if (!answer.ok) { kit.showProblem(document.body, answer); return; }
-    answer.json.items.forEach((application) => $('applications').append(applicationRow(application)));
-    state.applicationsCursor = answer.json.next_cursor || null;
-    $('applications-more').hidden = !state.applicationsCursor;
-    $('applications-empty').hidden = $('applications').children.length > 0;
-  }
 
   function applicationRow(application) {
     const contact = [application.contact_name, application.email, application.phone, application.website].filter(Boolean).join(' · ');
@@ -62,14 +41,14 @@
       el('td', { text: contact }),
       el('td', { class: 'message', text: application.message || '' }),
       stateCell(application.state),
-      el('td', { text: kit.date(application.created_at) }),
+      el('td', { text: Kontor.date(application.created_at) }),
       el('td', {}, [el('div', { class: 'actions' }, actions)])
     ]);
   }
 
   function openReject(application) {
     state.rejecting = application;
-    kit.clearProblem($('reject-form'));
+    Kontor.clearProblem($('reject-form'));
     $('reject-title').textContent = t('ui.resellers.reject.title', { name: application.company });
     $('reject-reason').value = '';
     $('reject-form').hidden = false;
@@ -83,16 +62,6 @@
       { reason: $('reject-reason').value }, t('ui.resellers.rejected', { name: application.company }))) {
       $('reject-form').hidden = true;
     }
-  }
-
-  async function loadResellers(reset) {
-    if (reset) { state.resellersCursor = null; $('resellers').replaceChildren(); }
-    const answer = await kit.api('GET', 'resellers' + query({ cursor: state.resellersCursor }));
-    if (!answer.ok) { kit.showProblem(document.body, answer); return; }
-    answer.json.items.forEach((reseller) => $('resellers').append(resellerRow(reseller)));
-    state.resellersCursor = answer.json.next_cursor || null;
-    $('resellers-more').hidden = !state.resellersCursor;
-    $('resellers-empty').hidden = $('resellers').children.length > 0;
   }
 
   function resellerRow(reseller) {
@@ -113,7 +82,7 @@
       el('td', { class: 'state-' + reseller.state, testid: 'state',
         text: t('ui.resellers.state.' + reseller.state) + (reseller.suspension_reason ? ': ' + reseller.suspension_reason : '') }),
       el('td', { text: String(reseller.clients), testid: 'reseller-clients' }),
-      el('td', { text: kit.date(reseller.since) }),
+      el('td', { text: Kontor.date(reseller.since) }),
       el('td', {}, [el('div', { class: 'actions' }, actions)])
     ]);
   }
@@ -121,21 +90,21 @@
   // Attach requests: all for the operator, those received by the owner, those sent by the reseller --
 
   async function loadRequests() {
-    const found = await kit.all('attach-requests');
-    if (!found.ok) { kit.showProblem(document.body, found.answer); return; }
+    const found = await Kontor.all('attach-requests');
+    if (!found.ok) { Kontor.showProblem(document.body, found.answer); return; }
     const own = state.me.organization_id;
     const isOperator = own === OPERATOR;
     fill('operator-requests', isOperator ? found.items : [], (request) => [
       el('td', { text: request.reseller_name }),
       el('td', { text: request.client_name || request.client_id }),
       stateCell(request.state),
-      el('td', { text: kit.date(request.created_at) })
+      el('td', { text: Kontor.date(request.created_at) })
     ]);
     fill('received-requests', found.items.filter((request) => !isOperator && request.reseller_id !== own), (request) => [
       el('td', { text: request.reseller_name, testid: 'request-reseller' }),
       el('td', { class: 'message', text: request.message || '' }),
       stateCell(request.state),
-      el('td', { text: kit.date(request.created_at) }),
+      el('td', { text: Kontor.date(request.created_at) }),
       el('td', {}, [el('div', { class: 'actions' }, request.state !== 'pending' ? [] : [
         button('ui.resellers.accept', 'accept', () => change(document.body, 'POST',
           'attach-requests/' + encodeURIComponent(request.id) + '/accept', undefined, t('ui.resellers.accepted', { name: request.reseller_name }))),
@@ -147,7 +116,7 @@
       el('td', {}, [el('code', { text: request.client_id })]),
       el('td', { text: request.email }),
       stateCell(request.state),
-      el('td', { text: kit.date(request.created_at) })
+      el('td', { text: Kontor.date(request.created_at) })
     ]);
   }
 
@@ -162,7 +131,7 @@
     const body = { email: $('t-email').value.trim() };
     if ($('t-message').value.trim()) body.message = $('t-message').value;
     const client = $('t-client').value.trim();
-    if (!client) { kit.showProblem(form, { status: 400, json: { errors: [{ field: 'client_id', message: t('ui.resellers.required') }] } }); return; }
+    if (!client) { Kontor.showProblem(form, { status: 400, json: { errors: [{ field: 'client_id', message: t('ui.resellers.required') }] } }); return; }
     if (await change(form, 'POST', 'clients/' + encodeURIComponent(client) + '/attach-requests', body, t('ui.resellers.attach.done'))) {
       form.reset();
     }
@@ -176,15 +145,15 @@
     const reseller = !operator && permissions.includes('clients.view');
     $('operator-cannot-apply').hidden = !operator;
     $('is-reseller').hidden = !reseller;
-    const found = operator ? { ok: true, items: [] } : await kit.all('reseller-applications');
-    if (!found.ok) { kit.showProblem(document.body, found.answer); return; }
+    const found = operator ? { ok: true, items: [] } : await Kontor.all('reseller-applications');
+    if (!found.ok) { Kontor.showProblem(document.body, found.answer); return; }
     const mine = found.items.filter((application) => application.organization_id === state.me.organization_id);
     $('apply-form').hidden = operator || reseller || mine.some((application) => application.state === 'pending');
     fill('my-applications', mine, (application) => [
       el('td', { text: application.company }),
       stateCell(application.state),
-      el('td', { text: kit.date(application.created_at) }),
-      el('td', { class: 'message', text: application.rejection_reason || (application.answered_at ? kit.date(application.answered_at) : '') })
+      el('td', { text: Kontor.date(application.created_at) }),
+      el('td', { class: 'message', text: application.rejection_reason || (application.answered_at ? Kontor.date(application.answered_at) : '') })
     ]);
   }
 
@@ -207,14 +176,14 @@
 
   async function reload() {
     const work = [];
-    if (visible('operator')) work.push(loadApplications(true), loadResellers(true));
+    if (visible('operator')) work.push(state.applications.reload(), state.resellers.reload());
     if (visible('program')) work.push(loadApplicant());
     if (visible('operator') || visible('program') || visible('attach')) work.push(loadRequests());
     await Promise.all(work);
   }
 
   async function start() {
-    const started = await kit.start();
+    const started = await Kontor.start();
     state.me = started.me;
     // The menu item names the part (#operator, #program, #attach); without one, every part the caller may use.
     const wanted = location.hash.replace('#', '');
@@ -224,9 +193,11 @@
     if (state.me.organization_id === OPERATOR) $('attach').hidden = true; // the operator reaches every client already
     if (wanted === 'program') $('page-title').textContent = t('menu.reseller_program');
     if (wanted === 'attach') $('page-title').textContent = t('ui.title'); // reached from the client list
-    $('applications-state').addEventListener('change', () => loadApplications(true));
-    $('applications-more').addEventListener('click', () => loadApplications(false));
-    $('resellers-more').addEventListener('click', () => loadResellers(false));
+    state.applications = Kontor.list({ list: $('applications'), more: $('applications-more'), empty: $('applications-empty'),
+      path: () => 'reseller-applications' + Kontor.query({ state: $('applications-state').value }), render: applicationRow });
+    state.resellers = Kontor.list({ list: $('resellers'), more: $('resellers-more'), empty: $('resellers-empty'),
+      path: () => 'resellers', render: resellerRow });
+    $('applications-state').addEventListener('change', () => state.applications.reload());
     $('reject-form').addEventListener('submit', reject);
     $('reject-cancel').addEventListener('click', () => { $('reject-form').hidden = true; });
     $('apply-form').addEventListener('submit', apply);

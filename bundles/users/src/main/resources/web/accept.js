@@ -3,19 +3,19 @@
 // in the fragment (#token=...), which browsers never send to a server, and the page
 // sends it only in POST bodies: the token stays out of every log.
 document.addEventListener('DOMContentLoaded', async () => {
-  const { $, t } = Users;
+  const { $, t } = Kontor;
   // A link opened while the page is open changes only the fragment: start afresh for it.
   window.addEventListener('hashchange', () => location.reload());
-  await Users.start();
+  await Kontor.start();
   const token = Users.fragmentToken();
   $('accept-loading').hidden = true;
   if (!token) {
-    Users.showProblem(document.body, { status: 400, json: { detail: t('ui.accept.no_token') } });
+    Kontor.showProblem(document.body, { status: 400, json: { detail: t('ui.accept.no_token') } });
     return;
   }
-  const preview = await Users.api('POST', 'invitations/preview', { token });
+  const preview = await Kontor.api('POST', 'invitations/preview', { token });
   if (!preview.ok) {
-    Users.showProblem(document.body, preview);
+    Kontor.showProblem(document.body, preview);
     return;
   }
   const invitation = preview.json;
@@ -23,13 +23,13 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('accept-summary').textContent = t('ui.accept.summary',
     { organization, role: invitation.role_name || invitation.role, email: invitation.email || '' });
   if (invitation.state && invitation.state !== 'pending') {
-    Users.showProblem(document.body, { status: 410, json: { detail: t('ui.accept.state.' + invitation.state) } });
+    Kontor.showProblem(document.body, { status: 410, json: { detail: t('ui.accept.state.' + invitation.state) } });
     return;
   }
-  $('accept-expires').textContent = t('ui.accept.expires', { date: Users.date(invitation.expires_at) });
+  $('accept-expires').textContent = t('ui.accept.expires', { date: Kontor.date(invitation.expires_at) });
   $('accept-invitation').hidden = false;
 
-  const session = await Users.session();
+  const session = await Kontor.session();
   if (session) {
     // Already logged in here: accepting joins this login; the other ways stay open for another login.
     $('accept-current-user').textContent = t('ui.accept.logged_in_as', { user: session.user.username });
@@ -43,7 +43,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   function accept(container, body, text) {
-    return Users.submit(container, 'POST', 'invitations/accept', Object.assign({ token }, body), () => finish(text));
+    return Kontor.submit(container, 'POST', 'invitations/accept', Object.assign({ token }, body), () => finish(text));
   }
 
   function choose(form) {
@@ -62,29 +62,29 @@ document.addEventListener('DOMContentLoaded', async () => {
     event.preventDefault();
     const form = event.target;
     if ($('accept-password').value !== $('accept-password-repeat').value) {
-      Users.showProblem(form, { status: 400, json: { detail: t('ui.common.invalid'),
+      Kontor.showProblem(form, { status: 400, json: { detail: t('ui.common.invalid'),
         errors: [{ field: 'password_repeat', message: t('ui.accept.password_mismatch') }] } });
       return;
     }
     const username = $('accept-username').value.trim();
     accept(form, { username, password: $('accept-password').value, display_name: $('accept-display-name').value.trim() || null,
-      language: Users.language() },
+      language: Kontor.language() },
       t('ui.accept.accepted_new', { organization, user: username }));
   });
 
   $('accept-login-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.target;
-    Users.submit(form, 'POST', 'session', { username: $('accept-login-username').value.trim(), password: $('accept-login-password').value },
+    Kontor.submit(form, 'POST', 'session', { username: $('accept-login-username').value.trim(), password: $('accept-login-password').value },
       (login) => {
         $('accept-login-password').value = '';
-        Users.useSession(login.json);
+        Kontor.useSession(login.json);
         return accept(form, {}, t('ui.accept.accepted', { organization }));
       });
   });
 
   $('accept-decline').addEventListener('click', () => {
-    if (!Users.confirmed('ui.accept.decline_confirm', { organization })) return;
-    Users.submit(document.body, 'POST', 'invitations/decline', { token }, () => finish(t('ui.accept.declined')));
+    if (!Kontor.confirmed('ui.accept.decline_confirm', { organization })) return;
+    Kontor.submit(document.body, 'POST', 'invitations/decline', { token }, () => finish(t('ui.accept.declined')));
   });
 });

@@ -1,16 +1,15 @@
 'use strict';
 // Members of the current organization (U3–U6, U10) and its invitations (U9).
 document.addEventListener('DOMContentLoaded', async () => {
-  const { $, el, t, cell } = Users;
-  await Users.start();
+  const { $, el, t } = Kontor;
+  const { cell } = Users;
+  const { can } = await Kontor.start();
   const session = await Users.loggedIn();
   if (!session) return;
-  const can = await Users.permissions();
   const manage = can('users.members.manage');
   let roles = [];
   let products = [];
   let editing = null;
-  const selected = new Set();
 
   function roleChoices() {
     return roles.map((role) => ({ value: role.id, label: Users.roleName(role.id, role.name) }));
@@ -23,25 +22,26 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   // Members ----------------------------------------------------------------------------
 
-  const members = Users.pager({
-    list: $('members'), more: $('members-more'), empty: $('members-empty'),
-    path: () => Users.orgPath('members') + Users.query({ q: $('member-search').value.trim(), limit: 50 }),
-    render: memberRow
+  const members = Kontor.list({
+    list: $('members'), more: $('members-more'), empty: $('members-empty'), search: $('member-search-form'),
+    path: () => Users.orgPath('members') + Kontor.query({ q: $('member-search').value.trim(), limit: 50 }),
+    render: memberRow,
+    selection: { all: $('members-select-all'), count: $('members-bulk-remove'), countKey: 'ui.members.remove_selected',
+      buttons: [$('members-bulk-remove')] }
   });
 
   function memberRow(member) {
     const button = (testid, className, text, action) => el('button', { type: 'button', class: className, testid, text,
       on: { click: () => action(member) } });
     return el('tr', { testid: 'member-row', data: { userId: member.user_id, username: member.username, role: member.role } }, [
-      manage ? cell(el('input', { type: 'checkbox', testid: 'member-select', checked: selected.has(member.user_id), 'aria-label': member.username,
-        on: { change: (event) => select(member.user_id, event.target.checked) } }), { class: 'select' }) : null,
+      manage ? cell(members.box(member.user_id, { testid: 'member-select', 'aria-label': member.username }), { class: 'select' }) : null,
       cell(member.username, { testid: 'member-username', class: member.user_id === session.user.id ? 'current' : null }),
       cell(member.display_name),
       cell(member.email),
       cell(Users.roleName(member.role, member.role_name), { testid: 'member-role' }),
       cell(Users.tags(member.products, 'member-product-tag')),
       cell(contactTags(member.contact)),
-      cell(Users.date(member.joined_at)),
+      cell(Kontor.date(member.joined_at)),
       manage ? cell(el('div', { class: 'actions' }, [
         button('member-edit', 'secondary', t('ui.common.edit'), edit),
         button('member-remove', 'danger', t('ui.members.remove'), removeOne)
@@ -49,45 +49,28 @@ document.addEventListener('DOMContentLoaded', async () => {
     ]);
   }
 
-  function reloadMembers() {
-    selected.clear();
-    $('members-select-all').checked = false;
-    showSelection();
-    return members.reload();
-  }
-
-  function select(userId, on) {
-    if (on) selected.add(userId); else selected.delete(userId);
-    showSelection();
-  }
-
-  function showSelection() {
-    $('members-bulk-remove').textContent = t('ui.members.remove_selected', { count: selected.size });
-    $('members-bulk-remove').disabled = selected.size === 0;
-  }
-
   function removeOne(member) {
-    if (!Users.confirmed('ui.members.remove_confirm', { user: member.username })) return;
-    Users.submit(document.body, 'DELETE', Users.orgPath('members/' + Users.segment(member.user_id)), undefined, () => {
-      Users.notice('member-notice', t('ui.members.removed', { user: member.username }));
+    if (!Kontor.confirmed('ui.members.remove_confirm', { user: member.username })) return;
+    Kontor.submit(document.body, 'DELETE', Users.orgPath('members/' + Users.segment(member.user_id)), undefined, () => {
+      Kontor.notice(t('ui.members.removed', { user: member.username }), 'member-notice');
       if (editing && editing.user_id === member.user_id) closeForms();
-      reloadMembers();
+      members.reload();
     });
   }
 
   function removeSelected() {
-    const ids = [...selected];
-    if (!ids.length || !Users.confirmed('ui.members.remove_selected_confirm', { count: ids.length })) return;
-    Users.submit(document.body, 'POST', Users.orgPath('members/bulk-remove'), { user_ids: ids }, (answer) => {
+    const ids = members.selected();
+    if (!ids.length || !Kontor.confirmed('ui.members.remove_selected_confirm', { count: ids.length })) return;
+    Kontor.submit(document.body, 'POST', Users.orgPath('members/bulk-remove'), { user_ids: ids }, (answer) => {
       const removed = answer.json && answer.json.removed ? answer.json.removed.length : ids.length;
-      Users.notice('member-notice', t('ui.members.removed_many', { count: removed }));
-      reloadMembers();
+      Kontor.notice(t('ui.members.removed_many', { count: removed }), 'member-notice');
+      members.reload();
     });
   }
 
   function leave() {
-    if (!Users.confirmed('ui.members.leave_confirm')) return;
-    Users.submit(document.body, 'POST', Users.orgPath('leave'), undefined, () => {
+    if (!Kontor.confirmed('ui.members.leave_confirm')) return;
+    Kontor.submit(document.body, 'POST', Users.orgPath('leave'), undefined, () => {
       // The shell still shows this organization: load it afresh, in the organization the session has now.
       window.top.location.reload();
     });
@@ -102,7 +85,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   function openForm(id, focus) {
     closeForms();
-    Users.clearProblem($(id));
+    Kontor.clearProblem($(id));
     $(id).hidden = false;
     $(focus).focus();
   }
@@ -119,7 +102,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('add-form').reset();
     showAddMode();
     Users.fillSelect($('add-role'), roleChoices(), 'basic');
-    Users.checkboxes($('add-products'), products, [], 'add-product');
+    Kontor.checkboxes($('add-products'), products, [], 'add-product');
     openForm('add-form', 'add-username');
   }
 
@@ -131,36 +114,36 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   function add(event) {
     event.preventDefault();
-    const body = { role: $('add-role').value, products: Users.checkedValues($('add-products')), contact: readContact('add-contact-') };
+    const body = { role: $('add-role').value, products: Kontor.checkedValues($('add-products')), contact: readContact('add-contact-') };
     if ($('add-mode-new').checked) {
       body.new_login = { username: $('add-new-username').value.trim(), email: $('add-new-email').value.trim() || null,
-        display_name: $('add-new-display-name').value.trim() || null, password: $('add-new-password').value, language: Users.language() };
+        display_name: $('add-new-display-name').value.trim() || null, password: $('add-new-password').value, language: Kontor.language() };
     } else {
       body.username = $('add-username').value.trim();
     }
-    Users.submit($('add-form'), 'POST', Users.orgPath('members'), body, (answer) => {
-      Users.notice('member-notice', t('ui.members.added', { user: answer.json ? answer.json.username : body.username }));
+    Kontor.submit($('add-form'), 'POST', Users.orgPath('members'), body, (answer) => {
+      Kontor.notice(t('ui.members.added', { user: answer.json ? answer.json.username : body.username }), 'member-notice');
       closeForms();
-      reloadMembers();
+      members.reload();
     });
   }
 
   async function openInvite() {
     $('invite-form').reset();
     Users.fillSelect($('invite-role'), roleChoices(), 'basic');
-    Users.checkboxes($('invite-products'), products, [], 'invite-product');
-    const groups = can('users.workgroups.view') ? await Users.all(Users.orgPath('workgroups')) : { ok: false, items: [] };
+    Kontor.checkboxes($('invite-products'), products, [], 'invite-product');
+    const groups = can('users.workgroups.view') ? await Kontor.all(Users.orgPath('workgroups')) : { ok: false, items: [] };
     $('invite-workgroups-field').hidden = !groups.ok || groups.items.length === 0;
-    Users.checkboxes($('invite-workgroups'), groups.items.map((group) => ({ value: group.id, label: group.name })), [], 'invite-workgroup');
+    Kontor.checkboxes($('invite-workgroups'), groups.items.map((group) => ({ value: group.id, label: group.name })), [], 'invite-workgroup');
     openForm('invite-form', 'invite-email');
   }
 
   function invite(event) {
     event.preventDefault();
     const body = { email: $('invite-email').value.trim(), role: $('invite-role').value,
-      products: Users.checkedValues($('invite-products')), workgroups: Users.checkedValues($('invite-workgroups')) };
-    Users.submit($('invite-form'), 'POST', Users.orgPath('invitations'), body, () => {
-      Users.notice('member-notice', t('ui.invitations.sent', { email: body.email }));
+      products: Kontor.checkedValues($('invite-products')), workgroups: Kontor.checkedValues($('invite-workgroups')) };
+    Kontor.submit($('invite-form'), 'POST', Users.orgPath('invitations'), body, () => {
+      Kontor.notice(t('ui.invitations.sent', { email: body.email }), 'member-notice');
       closeForms();
       invitations.reload();
     });
@@ -169,7 +152,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   function edit(member) {
     $('member-form-title').textContent = t('ui.members.edit_title', { user: member.username });
     Users.fillSelect($('member-role'), roleChoices(), member.role);
-    Users.checkboxes($('member-products'), products, member.products, 'member-product');
+    Kontor.checkboxes($('member-products'), products, member.products, 'member-product');
     setContact('member-contact-', member.contact);
     openForm('member-form', 'member-role');
     editing = member; // after openForm, which forgets the previous one
@@ -178,19 +161,19 @@ document.addEventListener('DOMContentLoaded', async () => {
   function save(event) {
     event.preventDefault();
     const member = editing;
-    const body = { role: $('member-role').value, products: Users.checkedValues($('member-products')), contact: readContact('member-contact-') };
-    Users.submit($('member-form'), 'PATCH', Users.orgPath('members/' + Users.segment(member.user_id)), body, () => {
-      Users.notice('member-notice', t('ui.members.saved', { user: member.username }));
+    const body = { role: $('member-role').value, products: Kontor.checkedValues($('member-products')), contact: readContact('member-contact-') };
+    Kontor.submit($('member-form'), 'PATCH', Users.orgPath('members/' + Users.segment(member.user_id)), body, () => {
+      Kontor.notice(t('ui.members.saved', { user: member.username }), 'member-notice');
       closeForms();
-      reloadMembers();
+      members.reload();
     }, { ifMatch: Users.etag(member.version) });
   }
 
   // Invitations --------------------------------------------------------------------------
 
-  const invitations = Users.pager({
+  const invitations = Kontor.list({
     list: $('invitations'), more: $('invitations-more'), empty: $('invitations-empty'), problem: $('invitations-section'),
-    path: () => Users.orgPath('invitations') + Users.query({ limit: 50 }),
+    path: () => Users.orgPath('invitations') + Kontor.query({ limit: 50 }),
     render: (invitation) => (!isOpen(invitation) && $('invitations-open-only').checked ? null : invitationRow(invitation))
   });
 
@@ -200,8 +183,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       cell(invitation.email, { testid: 'invitation-email' }),
       cell(roleLabel(invitation.role)),
       cell(t('ui.state.' + invitation.state), { class: 'state-' + invitation.state, testid: 'invitation-state' }),
-      cell(Users.date(invitation.created_at)),
-      cell(Users.date(invitation.expires_at)),
+      cell(Kontor.date(invitation.created_at)),
+      cell(Kontor.date(invitation.expires_at)),
       cell(el('div', { class: 'actions' }, [
         open ? el('button', { type: 'button', class: 'secondary', testid: 'invitation-resend', text: t('ui.invitations.resend'),
           on: { click: () => resend(invitation) } }) : null,
@@ -226,26 +209,25 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   function resend(invitation) {
-    Users.submit(document.body, 'POST', invitationPath(invitation, 'resend'), undefined, () => {
-      Users.notice('member-notice', t('ui.invitations.resent', { email: invitation.email }));
+    Kontor.submit(document.body, 'POST', invitationPath(invitation, 'resend'), undefined, () => {
+      Kontor.notice(t('ui.invitations.resent', { email: invitation.email }), 'member-notice');
       invitations.reload();
     });
   }
 
   function revoke(invitation) {
-    if (!Users.confirmed('ui.invitations.revoke_confirm', { email: invitation.email })) return;
-    Users.submit(document.body, 'DELETE', invitationPath(invitation), undefined, () => {
-      Users.notice('member-notice', t('ui.invitations.revoked', { email: invitation.email }));
+    if (!Kontor.confirmed('ui.invitations.revoke_confirm', { email: invitation.email })) return;
+    Kontor.submit(document.body, 'DELETE', invitationPath(invitation), undefined, () => {
+      Kontor.notice(t('ui.invitations.revoked', { email: invitation.email }), 'member-notice');
       invitations.reload();
     });
   }
 
   // Start --------------------------------------------------------------------------------
 
-  $('member-search-form').addEventListener('submit', (event) => { event.preventDefault(); reloadMembers(); });
   $('leave-organization').addEventListener('click', leave);
   if (manage) {
-    const [foundRoles, foundProducts] = await Promise.all([Users.all('roles'), Users.products()]);
+    const [foundRoles, foundProducts] = await Promise.all([Kontor.all('roles'), Kontor.products()]);
     roles = foundRoles.items;
     products = foundProducts;
     document.querySelectorAll('.manage-only').forEach((node) => { node.hidden = false; });
@@ -260,15 +242,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('invite-form').addEventListener('submit', invite);
     $('member-form').addEventListener('submit', save);
     $('members-bulk-remove').addEventListener('click', removeSelected);
-    $('members-select-all').addEventListener('change', (event) => {
-      $('members').querySelectorAll('[data-testid="member-select"]').forEach((box) => {
-        box.checked = event.target.checked;
-        select(box.closest('tr').dataset.userId, box.checked);
-      });
-    });
     $('invitations-open-only').addEventListener('change', () => invitations.reload());
-    showSelection();
     invitations.reload();
   }
-  reloadMembers();
+  members.reload();
 });

@@ -1,16 +1,16 @@
 'use strict';
 // Roles (U8): built-in ones and the organization's custom roles, as sets of permissions.
 document.addEventListener('DOMContentLoaded', async () => {
-  const { $, el, t, cell } = Users;
-  await Users.start();
+  const { $, el, t } = Kontor;
+  const { cell } = Users;
+  const { can } = await Kontor.start();
   if (!await Users.loggedIn()) return;
-  const can = await Users.permissions();
   const manage = can('users.roles.manage');
   const form = $('role-form');
   const declared = new Map();
   let editing = null;
 
-  const found = await Users.api('GET', 'permissions');
+  const found = await Kontor.api('GET', 'permissions');
   if (found.ok) found.json.items.forEach((permission) => declared.set(permission.id, permission));
 
   function label(id) {
@@ -18,9 +18,9 @@ document.addEventListener('DOMContentLoaded', async () => {
     return permission && permission.label !== id ? permission.label : id;
   }
 
-  const roles = Users.pager({
+  const roles = Kontor.list({
     list: $('roles'), more: $('roles-more'),
-    path: () => 'roles' + Users.query({ limit: 100 }),
+    path: () => 'roles' + Kontor.query({ limit: 100 }),
     render: (role) => el('tr', { testid: 'role-row', data: { roleId: role.id, builtIn: String(role.built_in) } }, [
       cell(Users.roleName(role.id, role.name), { testid: 'role-name' }),
       cell(t(role.built_in ? 'ui.roles.built_in' : 'ui.roles.custom')),
@@ -43,7 +43,7 @@ document.addEventListener('DOMContentLoaded', async () => {
    * (operator-only permissions are left out in customers' organizations), by module.
    */
   async function choices() {
-    const all = await Users.all('roles');
+    const all = await Kontor.all('roles');
     const owner = all.items.find((role) => role.id === 'owner');
     const ids = owner ? owner.permissions : [...declared.keys()];
     const byModule = new Map();
@@ -62,10 +62,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     const groups = await choices();
     $('role-permissions').replaceChildren(...groups.map(([module, permissions]) => {
       const boxes = el('div', { class: 'choices columns' });
-      Users.checkboxes(boxes, permissions, role ? role.permissions : [], 'role-permission');
+      Kontor.checkboxes(boxes, permissions, role ? role.permissions : [], 'role-permission');
       return el('div', { data: { module } }, [el('h3', { text: module || t('ui.roles.other') }), boxes]);
     }));
-    Users.clearProblem(form);
+    Kontor.clearProblem(form);
     form.hidden = false;
     $('role-name').focus();
   }
@@ -81,9 +81,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   function remove(role) {
-    if (!Users.confirmed('ui.roles.delete_confirm', { name: role.name })) return;
-    Users.submit(document.body, 'DELETE', rolePath(role), undefined, () => {
-      Users.notice('role-notice', t('ui.roles.deleted', { name: role.name }));
+    if (!Kontor.confirmed('ui.roles.delete_confirm', { name: role.name })) return;
+    Kontor.submit(document.body, 'DELETE', rolePath(role), undefined, () => {
+      Kontor.notice(t('ui.roles.deleted', { name: role.name }), 'role-notice');
       if (editing && editing.id === role.id) close();
       roles.reload();
     });
@@ -96,16 +96,16 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('role-cancel').addEventListener('click', close);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const body = { name: $('role-name').value.trim(), permissions: Users.checkedValues($('role-permissions')) };
+      const body = { name: $('role-name').value.trim(), permissions: Kontor.checkedValues($('role-permissions')) };
       const done = () => {
-        Users.notice('role-notice', t('ui.roles.saved', { name: body.name }));
+        Kontor.notice(t('ui.roles.saved', { name: body.name }), 'role-notice');
         close();
         roles.reload();
       };
       if (editing) {
-        Users.submit(form, 'PATCH', rolePath(editing), body, done, { ifMatch: Users.etag(editing.version) });
+        Kontor.submit(form, 'PATCH', rolePath(editing), body, done, { ifMatch: Users.etag(editing.version) });
       } else {
-        Users.submit(form, 'POST', rolePath(null), body, done);
+        Kontor.submit(form, 'POST', rolePath(null), body, done);
       }
     });
   }

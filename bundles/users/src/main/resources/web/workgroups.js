@@ -1,19 +1,19 @@
 'use strict';
 // Workgroups (U7): members (several at once), product access and an optional lead.
 document.addEventListener('DOMContentLoaded', async () => {
-  const { $, el, t, cell } = Users;
-  await Users.start();
+  const { $, el, t } = Kontor;
+  const { cell } = Users;
+  const { can } = await Kontor.start();
   if (!await Users.loggedIn()) return;
-  const can = await Users.permissions();
   const manage = can('users.workgroups.manage');
   const form = $('workgroup-form');
   let members = null;
   let products = [];
   let editing = null;
 
-  const list = Users.pager({
-    list: $('workgroups'), more: $('workgroups-more'), empty: $('workgroups-empty'),
-    path: () => Users.orgPath('workgroups') + Users.query({ q: $('workgroup-search').value.trim(), limit: 50 }),
+  const list = Kontor.list({
+    list: $('workgroups'), more: $('workgroups-more'), empty: $('workgroups-empty'), search: $('workgroup-search-form'),
+    path: () => Users.orgPath('workgroups') + Kontor.query({ q: $('workgroup-search').value.trim(), limit: 50 }),
     render: (group) => {
       const lead = group.members.find((member) => member.user_id === group.lead_user_id);
       return el('tr', { testid: 'workgroup-row', data: { workgroupId: group.id, name: group.name } }, [
@@ -32,8 +32,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   /** Everyone who can be put into a group: the organization's members. */
   async function memberChoices() {
     if (members === null) {
-      const found = await Users.all(Users.orgPath('members'));
-      if (!found.ok) { Users.showProblem(document.body, found.answer); return []; }
+      const found = await Kontor.all(Users.orgPath('members'));
+      if (!found.ok) { Kontor.showProblem(document.body, found.answer); return []; }
       members = found.items.map((member) => ({ value: member.user_id,
         label: member.display_name && member.display_name !== member.username ? member.username + ' (' + member.display_name + ')' : member.username }));
     }
@@ -42,7 +42,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   /** The lead is one of the ticked members, or nobody. */
   function fillLead(selected) {
-    const ticked = new Set(Users.checkedValues($('workgroup-members')));
+    const ticked = new Set(Kontor.checkedValues($('workgroup-members')));
     Users.fillSelect($('workgroup-lead'), members.filter((member) => ticked.has(member.value)), selected, t('ui.workgroups.no_lead'));
   }
 
@@ -51,10 +51,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('workgroup-form-title').textContent = group ? t('ui.workgroups.edit_title', { name: group.name }) : t('ui.workgroups.new');
     $('workgroup-name').value = group ? group.name : '';
     $('workgroup-member-filter').value = '';
-    Users.checkboxes($('workgroup-members'), await memberChoices(), group ? group.members.map((member) => member.user_id) : [], 'workgroup-member');
-    Users.checkboxes($('workgroup-products'), products, group ? group.products : [], 'workgroup-product');
+    Kontor.checkboxes($('workgroup-members'), await memberChoices(), group ? group.members.map((member) => member.user_id) : [], 'workgroup-member');
+    Kontor.checkboxes($('workgroup-products'), products, group ? group.products : [], 'workgroup-product');
     fillLead(group ? group.lead_user_id : '');
-    Users.clearProblem(form);
+    Kontor.clearProblem(form);
     form.hidden = false;
     $('workgroup-name').focus();
   }
@@ -65,9 +65,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   function remove(group) {
-    if (!Users.confirmed('ui.workgroups.delete_confirm', { name: group.name })) return;
-    Users.submit(document.body, 'DELETE', Users.orgPath('workgroups/' + Users.segment(group.id)), undefined, () => {
-      Users.notice('workgroup-notice', t('ui.workgroups.deleted', { name: group.name }));
+    if (!Kontor.confirmed('ui.workgroups.delete_confirm', { name: group.name })) return;
+    Kontor.submit(document.body, 'DELETE', Users.orgPath('workgroups/' + Users.segment(group.id)), undefined, () => {
+      Kontor.notice(t('ui.workgroups.deleted', { name: group.name }), 'workgroup-notice');
       if (editing && editing.id === group.id) close();
       list.reload();
     });
@@ -75,27 +75,27 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   function save(event) {
     event.preventDefault();
-    const chosen = Users.checkedValues($('workgroup-members'));
-    const body = { name: $('workgroup-name').value.trim(), products: Users.checkedValues($('workgroup-products')),
+    const chosen = Kontor.checkedValues($('workgroup-members'));
+    const body = { name: $('workgroup-name').value.trim(), products: Kontor.checkedValues($('workgroup-products')),
       lead_user_id: $('workgroup-lead').value || null };
     const done = (answer) => {
-      Users.notice('workgroup-notice', t('ui.workgroups.saved', { name: answer.json ? answer.json.name : body.name }));
+      Kontor.notice(t('ui.workgroups.saved', { name: answer.json ? answer.json.name : body.name }), 'workgroup-notice');
       close();
       list.reload();
     };
     if (!editing) {
-      Users.submit(form, 'POST', Users.orgPath('workgroups'), Object.assign(body, { member_ids: chosen }), done);
+      Kontor.submit(form, 'POST', Users.orgPath('workgroups'), Object.assign(body, { member_ids: chosen }), done);
       return;
     }
     const before = editing.members.map((member) => member.user_id);
     Object.assign(body, { add_member_ids: chosen.filter((id) => !before.includes(id)),
       remove_member_ids: before.filter((id) => !chosen.includes(id)) });
-    Users.submit(form, 'PATCH', Users.orgPath('workgroups/' + Users.segment(editing.id)), body, done,
+    Kontor.submit(form, 'PATCH', Users.orgPath('workgroups/' + Users.segment(editing.id)), body, done,
       { ifMatch: Users.etag(editing.version) });
   }
 
   if (manage) {
-    products = await Users.products();
+    products = await Kontor.products();
     $('workgroup-new').hidden = false;
     $('workgroup-new').addEventListener('click', () => open(null));
     $('workgroup-cancel').addEventListener('click', close);
@@ -108,6 +108,5 @@ document.addEventListener('DOMContentLoaded', async () => {
       });
     });
   }
-  $('workgroup-search-form').addEventListener('submit', (event) => { event.preventDefault(); list.reload(); });
   list.reload();
 });

@@ -3,6 +3,7 @@ package dev.kontor.bench.jmh;
 import dev.kontor.api.security.Identity;
 import dev.kontor.api.security.IdentityProvider;
 import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.storage.internal.NoBuiltInLogin;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
@@ -66,7 +67,7 @@ public class AuthorizationBenchmark {
         DeclaredPermissions declared = BenchPermissions.declared();
         access = new Access(database, new AccessQuery(declared, Clock.systemUTC()), 60_000, Clock.systemUTC());
         database.runInTransaction(AuthorizationBenchmark::populate);
-        provider = new UsersIdentityProvider(database, access, BenchPermissions.NO_BUILT_IN, token -> Optional.empty());
+        provider = new UsersIdentityProvider(database, access, new NoBuiltInLogin(), token -> Optional.empty());
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.audit.internal.AuditLogService;
 import dev.kontor.clients.internal.client.ClientDirectoryService;
 import dev.kontor.clients.internal.client.Clients;
-import dev.kontor.mail.internal.BenchMailers;
+import dev.kontor.mail.internal.ModuleMailers;
 import dev.kontor.mail.internal.Outbox;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.subscriptions.internal.billing.AutomationReport;
@@ -95,7 +95,7 @@ public class AutomationBenchmark {
         UsersAccounts accounts = new UsersAccounts(database, audit, null, null, 10, clock);
         ClientDirectoryService directory = new ClientDirectoryService(database, accounts);
         Subscriptions subscriptions = new Subscriptions(database, audit, directory, new SubscriptionScope(directory), clock);
-        BillingMails mails = new BillingMails(BenchMailers.of(new Outbox(database), "subscriptions"), directory);
+        BillingMails mails = new BillingMails(ModuleMailers.of(new Outbox(database), "subscriptions"), directory);
         run = new AutomationRun(database, new SystemHolds(database, clock), subscriptions, mails, directory, audit,
                 BillingSettings.DEFAULTS, clock);
     }
@@ -132,19 +132,10 @@ public class AutomationBenchmark {
         return report;
     }
 
-    /** Accounts, clients, subscriptions, invoices and earlier steps, written directly (no password hashing). */
+    /** Clients with their accounts (see {@link BenchClients}), subscriptions, invoices and earlier steps. */
     private static void populate(Connection connection, LocalDate today) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement organization = connection.prepareStatement(
-                "INSERT INTO users_organization (id, name, created_at) VALUES (?, ?, ?)");
-                PreparedStatement login = connection.prepareStatement("INSERT INTO users_login (id, username, username_key, "
-                        + "email, display_name, language, created_at) VALUES (?, ?, ?, ?, ?, 'de', ?)");
-                PreparedStatement member = connection.prepareStatement("INSERT INTO users_membership (organization_id, "
-                        + "user_id, role_id, joined_at) VALUES (?, ?, 'owner', ?)");
-                PreparedStatement client = connection.prepareStatement("INSERT INTO clients_client (id, organization_id, "
-                        + "name, email, language, state, created_at, name_key, email_key, search_text) "
-                        + "VALUES (?, ?, ?, ?, 'de', 'active', ?, ?, ?, ?)");
-                PreparedStatement subscription = connection.prepareStatement("INSERT INTO subscriptions_subscription (id, "
+        try (PreparedStatement subscription = connection.prepareStatement("INSERT INTO subscriptions_subscription (id, "
                         + "client_id, plan, plan_key, starts_on, expires_on, price_minor, price_currency, auto_renew, state, "
                         + "created_at, updated_at) VALUES (?, ?, 'Webhosting M', 'webhosting m', ?, ?, 990, 'EUR', ?, "
                         + "'active', ?, ?)");
@@ -153,37 +144,9 @@ public class AutomationBenchmark {
                         + "VALUES (?, ?, ?, 'manual', 990, 'EUR', ?, 'open', ?, 'operator-admin')");
                 PreparedStatement step = connection.prepareStatement(
                         "INSERT INTO subscriptions_invoice_step (invoice_id, step, done_at) VALUES (?, ?, ?)")) {
-            int number = 0;
-            for (int i = 0; i < CLIENTS; i++) {
-                String organizationId = String.format("org_bench_%06d", i);
-                String userId = String.format("usr_bench_%06d", i);
-                String clientId = String.format("cl_bench_%06d", i);
-                String email = "kunde" + i + "@example.com";
-                organization.setString(1, organizationId);
-                organization.setString(2, "Kunde " + i);
-                organization.setTimestamp(3, now);
-                organization.addBatch();
-                login.setString(1, userId);
-                login.setString(2, "kunde" + i);
-                login.setString(3, "kunde" + i);
-                login.setString(4, email);
-                login.setString(5, "Kunde " + i);
-                login.setTimestamp(6, now);
-                login.addBatch();
-                member.setString(1, organizationId);
-                member.setString(2, userId);
-                member.setTimestamp(3, now);
-                member.addBatch();
-                client.setString(1, clientId);
-                client.setString(2, organizationId);
-                client.setString(3, "Kunde " + i);
-                client.setString(4, email);
-                client.setTimestamp(5, now);
-                client.setString(6, "kunde " + i);
-                client.setString(7, email);
-                client.setString(8, " kunde " + i + " " + email);
-                client.addBatch();
-                for (int s = 0; s < SUBSCRIPTIONS_PER_CLIENT; s++, number++) {
+            BenchClients.write(connection, CLIENTS, now, (i, clientId) -> {
+                for (int s = 0; s < SUBSCRIPTIONS_PER_CLIENT; s++) {
+                    int number = i * SUBSCRIPTIONS_PER_CLIENT + s;
                     String id = String.format("sub_bench_%06d_%d", i, s);
                     LocalDate expiresOn = today.plusDays(100 + number % 365);
                     boolean autoRenew = number % AUTO_RENEW_EVERY == 7;
@@ -204,15 +167,7 @@ public class AutomationBenchmark {
                         overdue(invoice, step, "inv_bench_" + number, id, clientId, number / OVERDUE_EVERY % 5, today, now);
                     }
                 }
-                if (i % 500 == 499) {
-                    for (PreparedStatement batch : List.of(organization, login, member, client, subscription, invoice, step)) {
-                        batch.executeBatch();
-                    }
-                }
-            }
-            for (PreparedStatement batch : List.of(organization, login, member, client, subscription, invoice, step)) {
-                batch.executeBatch();
-            }
+            }, subscription, invoice, step);
         }
         execute(connection, "ANALYZE"); // statistics as a database that has been in use has them
     }

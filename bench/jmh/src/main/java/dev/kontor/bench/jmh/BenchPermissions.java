@@ -1,11 +1,8 @@
 package dev.kontor.bench.jmh;
 
-import dev.kontor.api.security.Identity;
-import dev.kontor.api.security.IdentityProvider;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.login.PasswordHasher;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** What the users benchmarks share: the permissions modules declare, and one password for every login. */
@@ -16,19 +13,6 @@ final class BenchPermissions {
     static final String PASSWORD_HASH = PasswordHasher.DEFAULT.hash(PASSWORD.toCharArray());
     /** The permission every decision asks about: basic access holds it, billing does not. */
     static final String CHECKED = "hello.view";
-
-    /** The benchmarks' logins all have their own password: the built-in login is never asked. */
-    static final IdentityProvider NO_BUILT_IN = new IdentityProvider() {
-        @Override
-        public Optional<Identity> authenticate(String username, char[] password) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Identity> refresh(String userId, String organizationId) {
-            return Optional.empty();
-        }
-    };
 
     private BenchPermissions() {
     }

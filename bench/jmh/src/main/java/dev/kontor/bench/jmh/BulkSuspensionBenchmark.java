@@ -119,50 +119,13 @@ public class BulkSuspensionBenchmark {
         return result;
     }
 
-    /** The clients with their accounts and subscriptions, written directly: creating 10,000 logins would hash 10,000 passwords. */
+    /** The clients with their accounts (see {@link BenchClients}) and five subscriptions each. */
     private static void populate(Connection connection, List<String> ids) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement organization = connection.prepareStatement(
-                "INSERT INTO users_organization (id, name, created_at) VALUES (?, ?, ?)");
-                PreparedStatement login = connection.prepareStatement("INSERT INTO users_login (id, username, username_key, "
-                        + "email, display_name, language, created_at) VALUES (?, ?, ?, ?, ?, 'de', ?)");
-                PreparedStatement member = connection.prepareStatement("INSERT INTO users_membership (organization_id, "
-                        + "user_id, role_id, joined_at) VALUES (?, ?, 'owner', ?)");
-                PreparedStatement client = connection.prepareStatement("INSERT INTO clients_client (id, organization_id, "
-                        + "name, email, language, state, created_at, name_key, email_key, search_text) "
-                        + "VALUES (?, ?, ?, ?, 'de', 'active', ?, ?, ?, ?)");
-                PreparedStatement subscription = connection.prepareStatement("INSERT INTO subscriptions_subscription (id, "
-                        + "client_id, plan, plan_key, starts_on, expires_on, state, created_at, updated_at) "
-                        + "VALUES (?, ?, 'Webhosting M', 'webhosting m', ?, ?, 'active', ?, ?)")) {
-            for (int i = 0; i < CLIENTS; i++) {
-                String organizationId = String.format("org_bench_%06d", i);
-                String userId = String.format("usr_bench_%06d", i);
-                String clientId = String.format("cl_bench_%06d", i);
-                String email = "kunde" + i + "@example.com";
-                organization.setString(1, organizationId);
-                organization.setString(2, "Kunde " + i);
-                organization.setTimestamp(3, now);
-                organization.addBatch();
-                login.setString(1, userId);
-                login.setString(2, "kunde" + i);
-                login.setString(3, "kunde" + i);
-                login.setString(4, email);
-                login.setString(5, "Kunde " + i);
-                login.setTimestamp(6, now);
-                login.addBatch();
-                member.setString(1, organizationId);
-                member.setString(2, userId);
-                member.setTimestamp(3, now);
-                member.addBatch();
-                client.setString(1, clientId);
-                client.setString(2, organizationId);
-                client.setString(3, "Kunde " + i);
-                client.setString(4, email);
-                client.setTimestamp(5, now);
-                client.setString(6, "kunde " + i);
-                client.setString(7, email);
-                client.setString(8, " kunde " + i + " " + email);
-                client.addBatch();
+        try (PreparedStatement subscription = connection.prepareStatement("INSERT INTO subscriptions_subscription (id, "
+                + "client_id, plan, plan_key, starts_on, expires_on, state, created_at, updated_at) "
+                + "VALUES (?, ?, 'Webhosting M', 'webhosting m', ?, ?, 'active', ?, ?)")) {
+            BenchClients.write(connection, CLIENTS, now, (i, clientId) -> {
                 for (int s = 0; s < SUBSCRIPTIONS_PER_CLIENT; s++) {
                     subscription.setString(1, String.format("sub_bench_%06d_%d", i, s));
                     subscription.setString(2, clientId);
@@ -173,15 +136,7 @@ public class BulkSuspensionBenchmark {
                     subscription.addBatch();
                 }
                 ids.add(clientId);
-                if (i % 500 == 499) {
-                    for (PreparedStatement batch : List.of(organization, login, member, client, subscription)) {
-                        batch.executeBatch();
-                    }
-                }
-            }
-            for (PreparedStatement batch : List.of(organization, login, member, client, subscription)) {
-                batch.executeBatch();
-            }
+            }, subscription);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.kontor.bench.jmh;
 
 import dev.kontor.api.security.IdentityProvider;
 import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.storage.internal.NoBuiltInLogin;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
@@ -50,7 +51,7 @@ public class LoginBenchmark {
         database.runInTransaction(AuthorizationBenchmark::populate);
         Access access = new Access(database, new AccessQuery(BenchPermissions.declared(), Clock.systemUTC()), 2_000,
                 Clock.systemUTC());
-        provider = new UsersIdentityProvider(database, access, BenchPermissions.NO_BUILT_IN, token -> Optional.empty());
+        provider = new UsersIdentityProvider(database, access, new NoBuiltInLogin(), token -> Optional.empty());
     }
 
     @Benchmark

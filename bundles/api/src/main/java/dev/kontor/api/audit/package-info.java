@@ -3,7 +3,7 @@
  * outcome, written in the same transaction as the change it records.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.kontor.api.audit;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package dev.kontor.api.clients;
 
+import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -18,6 +19,29 @@ public interface ClientLifecycleListener {
 
     /** The client's suspension was lifted: undo what {@link #suspended} did, nothing else (C4). */
     default void activated(ClientEvent event) {
+    }
+
+    /**
+     * Several clients were suspended in one transaction (a bulk action, C3): what
+     * {@link #suspended} does for each, by default exactly that. Override it to do the
+     * work for all of them in a few statements; throwing undoes the change of all of them
+     * (the bulk action then takes them one by one, so only the client that fails stays
+     * unchanged).
+     *
+     * @param events one per client, in the order of the clients' ids
+     * @since 1.2
+     */
+    default void suspendedAll(List<ClientEvent> events) {
+        events.forEach(this::suspended);
+    }
+
+    /**
+     * Several clients' suspensions were lifted in one transaction, like {@link #suspendedAll}.
+     *
+     * @since 1.2
+     */
+    default void activatedAll(List<ClientEvent> events) {
+        events.forEach(this::activated);
     }
 
     /** The client is being removed; remove what hangs on it (C6). */

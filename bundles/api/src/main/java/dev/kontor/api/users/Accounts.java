@@ -1,6 +1,7 @@
 package dev.kontor.api.users;
 
 import dev.kontor.api.security.Caller;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,22 @@ public interface Accounts {
 
     /** Lifts {@link #suspend}; activating an active organization is harmless. */
     void activate(Caller caller, String organizationId);
+
+    /**
+     * {@link #suspend} for many organizations in a few statements, for bulk actions: all
+     * or none (the caller's transaction), so one that is missing or the operator's fails
+     * the whole call like {@link #suspend} fails for it.
+     *
+     * @since 1.2
+     */
+    void suspendAll(Caller caller, Collection<String> organizationIds);
+
+    /**
+     * {@link #activate} for many organizations, like {@link #suspendAll}.
+     *
+     * @since 1.2
+     */
+    void activateAll(Caller caller, Collection<String> organizationIds);
 
     /**
      * Removes the organization with its memberships, roles, workgroups, invitations,

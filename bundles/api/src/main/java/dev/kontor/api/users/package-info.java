@@ -5,7 +5,7 @@
  * here exposes how the users module stores anything.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.kontor.api.users;
 
 import org.osgi.annotation.bundle.Export;

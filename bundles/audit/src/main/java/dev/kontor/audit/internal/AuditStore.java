@@ -24,21 +24,27 @@ final class AuditStore {
         this.database = database;
     }
 
-    void append(AuditEntry entry) {
+    void append(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         database.runInTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, entry.id());
-                insert.setTimestamp(2, Timestamp.from(entry.at()));
-                insert.setString(3, clip(entry.actorId(), 100));
-                insert.setString(4, clip(entry.actorName(), 200));
-                insert.setString(5, clip(entry.organizationId(), 100));
-                insert.setString(6, clip(entry.action(), 100));
-                insert.setString(7, clip(entry.target(), 300));
-                insert.setString(8, clip(entry.sourceAddress(), 64));
-                insert.setString(9, entry.outcome().name());
-                insert.setString(10, clip(entry.detail(), 2000));
-                insert.executeUpdate();
+                for (AuditEntry entry : entries) {
+                    insert.setString(1, entry.id());
+                    insert.setTimestamp(2, Timestamp.from(entry.at()));
+                    insert.setString(3, clip(entry.actorId(), 100));
+                    insert.setString(4, clip(entry.actorName(), 200));
+                    insert.setString(5, clip(entry.organizationId(), 100));
+                    insert.setString(6, clip(entry.action(), 100));
+                    insert.setString(7, clip(entry.target(), 300));
+                    insert.setString(8, clip(entry.sourceAddress(), 64));
+                    insert.setString(9, entry.outcome().name());
+                    insert.setString(10, clip(entry.detail(), 2000));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
     }

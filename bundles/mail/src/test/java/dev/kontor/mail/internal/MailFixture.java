@@ -35,11 +35,7 @@ final class MailFixture implements AutoCloseable {
     MailFixture(DatabaseKind kind) {
         database = TestDatabase.migrated(kind, "mail");
         outbox = new Outbox(database);
-        mailer = new BundleMailer(outbox, MODULE, templates());
-    }
-
-    static MailTemplates templates() {
-        return new MailTemplates(MailFixture.class.getClassLoader()::getResource);
+        mailer = ModuleMailers.of(outbox, MODULE);
     }
 
     /** Retries after 50, 100, 200, 200... ms; a sending mail is released only after a minute. */

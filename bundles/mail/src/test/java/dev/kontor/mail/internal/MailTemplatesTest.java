@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class MailTemplatesTest {
 
-    private final MailTemplates templates = MailFixture.templates();
+    private final MailTemplates templates = ModuleMailers.templates();
     private final Map<String, String> anna = Map.of("name", "Anna", "organization", "Müller GmbH");
 
     @Test

@@ -16,6 +16,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +132,57 @@ public final class TestDatabase implements Database {
             }
             return migrations;
         }
+    }
+
+    /**
+     * The number a query counts, e.g. {@code SELECT COUNT(*) FROM audit_entry WHERE action = ?}:
+     * for asserting on what a change wrote.
+     */
+    public int count(String sql, Object... values) {
+        return inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                try (ResultSet row = bound(select, values).executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The first column of the rows a query selects, in the query's order. */
+    public List<String> strings(String sql, Object... values) {
+        return inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                try (ResultSet row = bound(select, values).executeQuery()) {
+                    List<String> column = new ArrayList<>();
+                    while (row.next()) {
+                        column.add(row.getString(1));
+                    }
+                    return column;
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs an insert, update or delete in a transaction of its own: for writing what a test
+     * needs directly, past the rules that the module under test enforces.
+     *
+     * @return how many rows it changed
+     */
+    public int update(String sql, Object... values) {
+        return inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return bound(statement, values).executeUpdate();
+            }
+        });
+    }
+
+    private static PreparedStatement bound(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+        return statement;
     }
 
     @Override

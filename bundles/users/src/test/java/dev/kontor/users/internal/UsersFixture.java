@@ -8,6 +8,7 @@ import dev.kontor.api.storage.Ids;
 import dev.kontor.audit.internal.AuditLogService;
 import dev.kontor.storage.internal.CallerContext;
 import dev.kontor.storage.internal.IdentityCaller;
+import dev.kontor.storage.internal.TestClock;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
@@ -51,7 +52,7 @@ public class UsersFixture {
     public static final int PASSWORD_MIN_LENGTH = 10;
     public static final Duration CACHE_AGE = Duration.ofHours(1);
 
-    public final MutableClock clock = new MutableClock(Instant.parse("2030-03-01T10:00:00Z"));
+    public final TestClock clock = new TestClock(Instant.parse("2030-03-01T10:00:00Z"));
     public final TestDatabase database;
     public final AuditLogService audit;
     public final DeclaredPermissions declared = new DeclaredPermissions();
@@ -214,17 +215,7 @@ public class UsersFixture {
 
     /** How many rows a query counts, e.g. {@code SELECT COUNT(*) FROM users_token WHERE user_id = ?}. */
     public int count(String sql, String... values) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    select.setString(i + 1, values[i]);
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
+        return database.count(sql, (Object[]) values);
     }
 
     /** An organization with its owner. */

@@ -2,6 +2,7 @@ package dev.kontor.clients.internal.client;
 
 import dev.kontor.api.rest.IdempotentRequests;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.clients.internal.ClientsPermissions;
@@ -27,12 +28,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Suspends, activates or removes many clients at once (C3, C4, C6), with a result per
- * client. Each client changes whole or not at all: its change is one unit
- * ({@link Database#inSavepoint}), so one client that cannot change is undone alone,
- * reported as {@code failed}, and leaves the others changed. The units are committed
- * {@value #CLIENTS_PER_TRANSACTION} clients at a time, in the order of their ids (so two
- * bulk actions never wait for each other in a circle): a commit per client would cost
- * more than the change itself.
+ * client. The clients are taken {@value #CLIENTS_PER_TRANSACTION} at a time, in the order
+ * of their ids (so two bulk actions never wait for each other in a circle), each part in
+ * one transaction: a commit per client would cost more than the change itself. A
+ * suspension or activation first changes the whole part together, in a few statements
+ * ({@link Clients#suspendAll}); should that fail, each client of the part changes whole
+ * or not at all in a unit of its own ({@link Database#inSavepoint}), so one client that
+ * cannot change is undone alone, reported as {@code failed}, and leaves the others changed.
  *
  * <p>The same {@code Idempotency-Key} twice does the work once: {@link IdempotentRequests}
  * keeps the answer in a transaction of its own that stays open while the work runs. The
@@ -94,7 +96,7 @@ public class BulkActions {
             throw new ValidationException("action", "suspend, activate or delete");
         }
         List<String> ids = ids(request.ids());
-        String reason = Texts.optional("reason", request.reason(), Clients.MAX_REASON);
+        String reason = TextInput.optional("reason", request.reason(), Clients.MAX_REASON);
         if (!caller.has(permission)) {
             throw new ProblemException(403, "forbidden", "You lack the permission " + permission + ".");
         }
@@ -112,6 +114,9 @@ public class BulkActions {
         Map<String, BulkResult.Item> results = new HashMap<>();
         for (int from = 0; from < byId.size(); from += CLIENTS_PER_TRANSACTION) {
             List<String> part = byId.subList(from, Math.min(byId.size(), from + CLIENTS_PER_TRANSACTION));
+            if (!"delete".equals(action) && allAtOnce(caller, action, part, reason, results)) {
+                continue;
+            }
             Map<String, BulkResult.Item> done = new HashMap<>();
             try {
                 database.runInTransaction(connection -> part.forEach(id -> done.put(id, apply(caller, action, id, reason))));
@@ -122,6 +127,31 @@ public class BulkActions {
             }
         }
         return ids.stream().map(results::get).toList();
+    }
+
+    /**
+     * Suspends or activates the clients together, in a few statements: the common case.
+     * When any of them fails, nothing of it stays, and the caller takes them one by one
+     * so that only the client that fails is reported failed.
+     *
+     * @return whether it succeeded and put a result for every client
+     */
+    private boolean allAtOnce(Caller caller, String action, List<String> part, String reason,
+            Map<String, BulkResult.Item> results) {
+        Map<String, Outcome> outcomes;
+        try {
+            outcomes = "suspend".equals(action) ? clients.suspendAll(caller, part, reason)
+                    : clients.activateAll(caller, part, reason);
+        } catch (RuntimeException e) {
+            LOG.debug("Bulk {} of {} clients together failed; taking them one by one", action, part.size(), e);
+            return false;
+        }
+        for (String id : part) {
+            Outcome outcome = outcomes.get(id);
+            results.put(id, outcome == null ? new BulkResult.Item(id, BulkResult.NOT_FOUND, null)
+                    : new BulkResult.Item(id, outcome == Outcome.DONE ? BulkResult.DONE : BulkResult.UNCHANGED, null));
+        }
+        return true;
     }
 
     private BulkResult.Item apply(Caller caller, String action, String id, String reason) {
@@ -171,7 +201,7 @@ public class BulkActions {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String id = values.get(i);
-            if (!Texts.plausibleId(id)) {
+            if (!TextInput.plausibleId(id)) {
                 errors.add(new ValidationException.FieldError("ids[" + i + "]", "must be a client id"));
             } else {
                 ids.add(id);

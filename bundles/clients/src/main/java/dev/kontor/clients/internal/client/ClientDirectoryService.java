@@ -3,6 +3,7 @@ package dev.kontor.clients.internal.client;
 import dev.kontor.api.clients.Client;
 import dev.kontor.api.clients.ClientContact;
 import dev.kontor.api.clients.ClientDirectory;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.users.AccessGrant;
@@ -38,7 +39,7 @@ public class ClientDirectoryService implements ClientDirectory {
 
     @Override
     public Optional<Client> byOrganization(String organizationId) {
-        if (!Texts.plausibleId(organizationId)) {
+        if (!TextInput.plausibleId(organizationId)) {
             return Optional.empty();
         }
         return database.inTransaction(connection -> ClientStore.byOrganization(connection, organizationId))
@@ -65,7 +66,7 @@ public class ClientDirectoryService implements ClientDirectory {
 
     @Override
     public List<Client> ofReseller(String resellerId) {
-        if (!Texts.plausibleId(resellerId)) {
+        if (!TextInput.plausibleId(resellerId)) {
             return List.of();
         }
         return database.inTransaction(connection -> ClientStore.ofReseller(connection, resellerId)).stream()
@@ -93,7 +94,7 @@ public class ClientDirectoryService implements ClientDirectory {
     }
 
     private Optional<ClientDetails> details(String clientId) {
-        if (!Texts.plausibleId(clientId)) {
+        if (!TextInput.plausibleId(clientId)) {
             return Optional.empty();
         }
         return database.inTransaction(connection -> ClientStore.find(connection, clientId));

@@ -1,7 +1,10 @@
 package dev.kontor.clients.internal.client;
 
+import dev.kontor.api.rest.KeysetOrder;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.SortKey;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,13 +22,18 @@ import java.util.Set;
 final class ClientList {
 
     private static final Set<String> STATES = Set.of(ClientDetails.ACTIVE, ClientDetails.SUSPENDED);
+    /** The orders of the list (C3), by name when none is asked for; each column has an index ending in (column, id). */
+    private static final List<SortKey<ClientDetails>> SORTS = List.of(
+            SortKey.text("name", "name_key", client -> TextInput.searchKey(client.name())),
+            SortKey.instant("created_at", "created_at", ClientDetails::createdAt),
+            SortKey.text("email", "email_key", client -> TextInput.searchKey(client.email())));
 
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Object> values = new ArrayList<>();
     /** Up to this many matching words, the search index picks the page's clients (see {@link #narrowBySearchIndex}). */
     static final int FEW_MATCHES = 2_000;
 
-    private final ClientOrder order;
+    private final KeysetOrder<ClientDetails> order;
     private final List<String> words;
     /** The column every row of the page has the same value in, whose index serves the order; null when there is none. */
     private String leading;
@@ -35,7 +43,7 @@ final class ClientList {
      * @throws ValidationException naming the parameter that is invalid
      */
     ClientList(Optional<String> reseller, ClientFilter filter, PageRequest page) {
-        this.order = ClientOrder.of(filter.sort());
+        this.order = KeysetOrder.of(filter.sort(), SORTS, ClientDetails::id);
         if (reseller.isPresent()) {
             and("reseller_id = ?", reseller.get());
             leading = "reseller_id";
@@ -45,7 +53,7 @@ final class ClientList {
             leading = "reseller_id";
             if (ClientFilter.OPERATOR.equals(id)) {
                 and("reseller_id IS NULL");
-            } else if (Texts.plausibleId(id)) {
+            } else if (TextInput.plausibleId(id)) {
                 and("reseller_id = ?", id);
             } else {
                 throw new ValidationException("reseller_id", "an organization id, or operator for the operator's own clients");
@@ -61,7 +69,7 @@ final class ClientList {
                 leading = "state";
             }
         }
-        words = SearchTerms.ofQuery(Texts.query(filter.q()));
+        words = SearchTerms.ofQuery(TextInput.query(filter.q()));
         if (words.size() > SearchTerms.MAX_QUERY_WORDS) {
             throw new ValidationException("q", "at most " + SearchTerms.MAX_QUERY_WORDS + " words");
         }
@@ -69,9 +77,7 @@ final class ClientList {
             and("search_text LIKE ? ESCAPE '\\'", SearchTerms.wordPattern(word));
         }
         if (page.after() != null) {
-            String[] cursor = order.read(page.after());
-            Object key = order.parameterOf(cursor[0]);
-            and(order.after(), key, key, cursor[1]);
+            and(order.after(), order.afterParameters(page.after()).toArray());
         }
     }
 

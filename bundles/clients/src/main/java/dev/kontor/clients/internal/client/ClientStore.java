@@ -1,11 +1,13 @@
 package dev.kontor.clients.internal.client;
 
+import dev.kontor.api.rest.TextInput;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +45,16 @@ public final class ClientStore {
     /** The client, locked until the transaction ends: changes of one client are served one after the other. */
     public static Optional<ClientDetails> lock(Connection connection, String id) throws SQLException {
         return one(connection, "SELECT " + COLUMNS + " FROM clients_client WHERE id = ? FOR UPDATE", id);
+    }
+
+    /** The clients of the ids that exist, locked until the transaction ends, in id order (against deadlocks between bulks). */
+    static List<ClientDetails> lockAll(Connection connection, Collection<String> ids) throws SQLException {
+        return many(connection, "SELECT " + COLUMNS + " FROM clients_client WHERE id = ANY(?) ORDER BY id FOR UPDATE", ids);
+    }
+
+    /** The clients of the ids that exist, in id order. */
+    static List<ClientDetails> findAll(Connection connection, Collection<String> ids) throws SQLException {
+        return many(connection, "SELECT " + COLUMNS + " FROM clients_client WHERE id = ANY(?) ORDER BY id", ids);
     }
 
     public static Optional<ClientDetails> byOrganization(Connection connection, String organizationId) throws SQLException {
@@ -114,12 +126,12 @@ public final class ClientStore {
         return missing.size();
     }
 
-    static void setState(Connection connection, String id, String state, String reason) throws SQLException {
+    static void setStates(Connection connection, Collection<String> ids, String state, String reason) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE clients_client SET state = ?, "
-                + "suspension_reason = ?, version = version + 1 WHERE id = ?")) {
+                + "suspension_reason = ?, version = version + 1 WHERE id = ANY(?)")) {
             update.setString(1, state);
             update.setString(2, reason);
-            update.setString(3, id);
+            update.setArray(3, connection.createArrayOf("VARCHAR", ids.toArray(new String[0])));
             update.executeUpdate();
         }
     }
@@ -164,6 +176,16 @@ public final class ClientStore {
         return clients;
     }
 
+    private static List<ClientDetails> many(Connection connection, String sql, Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray(new String[0])));
+            return read(select);
+        }
+    }
+
     private static Optional<ClientDetails> one(Connection connection, String sql, String value) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, value);
@@ -185,8 +207,8 @@ public final class ClientStore {
 
     /** The sort and search keys from {@code first} on: name_key, email_key, search_text. */
     private static void setKeys(PreparedStatement statement, int first, Contact contact) throws SQLException {
-        statement.setString(first, Texts.key(contact.name()));
-        statement.setString(first + 1, Texts.key(contact.email()));
+        statement.setString(first, TextInput.searchKey(contact.name()));
+        statement.setString(first + 1, TextInput.searchKey(contact.email()));
         statement.setString(first + 2, SearchTerms.searchText(SearchTerms.of(contact)));
     }
 }

@@ -2,6 +2,7 @@ package dev.kontor.clients.internal.client;
 
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
+import dev.kontor.api.audit.AuditRecord;
 import dev.kontor.api.clients.ClientEvent;
 import dev.kontor.api.clients.ClientLifecycleListener;
 import dev.kontor.api.rest.ETags;
@@ -9,6 +10,7 @@ import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.StaleVersionException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -24,6 +26,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +103,7 @@ public class Clients {
 
     /** The client as the caller may read it ({@link ClientScope}); empty when it is out of reach. */
     public Optional<ClientDetails> read(Caller caller, String id) {
-        if (!Texts.plausibleId(id)) {
+        if (!TextInput.plausibleId(id)) {
             return Optional.empty();
         }
         return database.inTransaction(connection -> ClientStore.find(connection, id))
@@ -178,36 +181,77 @@ public class Clients {
      * suspends what hangs on it, in the same transaction (C4).
      */
     public Outcome suspend(Caller caller, String id, String reason) {
-        String why = Texts.optional("reason", reason, MAX_REASON);
-        return database.inTransaction(connection -> {
-            ClientDetails client = locked(connection, caller, id);
-            if (client.suspended()) {
-                return Outcome.UNCHANGED;
-            }
-            ClientStore.setState(connection, id, ClientDetails.SUSPENDED, why);
-            accounts.suspend(caller, client.organizationId());
-            ClientEvent event = new ClientEvent(caller, ClientStore.find(connection, id).orElseThrow().asClient(), why);
-            tell(listener -> listener.suspended(event));
-            record(caller, "clients.client.suspended", client, why == null ? null : "reason: " + why);
-            return Outcome.DONE;
-        });
+        return only(id, suspendAll(caller, List.of(id), reason));
     }
 
     /** Lifts the client's suspension and, through the listeners, only what it caused (C4). */
     public Outcome activate(Caller caller, String id, String reason) {
-        String why = Texts.optional("reason", reason, MAX_REASON);
+        return only(id, activateAll(caller, List.of(id), reason));
+    }
+
+    /**
+     * {@link #suspend} for many clients in one transaction and a few statements (C3): all
+     * or none, so a client whose change fails fails them all (a bulk action then takes
+     * them one by one).
+     *
+     * @return the outcome for each client the caller manages; the others are left out
+     */
+    public Map<String, Outcome> suspendAll(Caller caller, Collection<String> ids, String reason) {
+        return setSuspended(caller, ids, TextInput.optional("reason", reason, MAX_REASON), true);
+    }
+
+    /** {@link #activate} for many clients, like {@link #suspendAll}. */
+    public Map<String, Outcome> activateAll(Caller caller, Collection<String> ids, String reason) {
+        return setSuspended(caller, ids, TextInput.optional("reason", reason, MAX_REASON), false);
+    }
+
+    private Map<String, Outcome> setSuspended(Caller caller, Collection<String> ids, String why, boolean suspend) {
         return database.inTransaction(connection -> {
-            ClientDetails client = locked(connection, caller, id);
-            if (!client.suspended()) {
-                return Outcome.UNCHANGED;
+            List<ClientDetails> reached = ClientStore.lockAll(connection, ids.stream().filter(TextInput::plausibleId).toList())
+                    .stream().filter(client -> ClientScope.managedBy(caller, client)).toList();
+            Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            List<String> changing = new ArrayList<>();
+            for (ClientDetails client : reached) {
+                boolean change = client.suspended() != suspend;
+                outcomes.put(client.id(), change ? Outcome.DONE : Outcome.UNCHANGED);
+                if (change) {
+                    changing.add(client.id());
+                }
             }
-            ClientStore.setState(connection, id, ClientDetails.ACTIVE, null);
-            accounts.activate(caller, client.organizationId());
-            ClientEvent event = new ClientEvent(caller, ClientStore.find(connection, id).orElseThrow().asClient(), why);
-            tell(listener -> listener.activated(event));
-            record(caller, "clients.client.activated", client, why == null ? null : "reason: " + why);
-            return Outcome.DONE;
+            if (changing.isEmpty()) {
+                return outcomes;
+            }
+            ClientStore.setStates(connection, changing, suspend ? ClientDetails.SUSPENDED : ClientDetails.ACTIVE,
+                    suspend ? why : null);
+            List<ClientDetails> changed = ClientStore.findAll(connection, changing);
+            List<String> organizations = changed.stream().map(ClientDetails::organizationId).toList();
+            if (suspend) {
+                accounts.suspendAll(caller, organizations);
+            } else {
+                accounts.activateAll(caller, organizations);
+            }
+            List<ClientEvent> events = changed.stream().map(client -> new ClientEvent(caller, client.asClient(), why)).toList();
+            tell(listener -> {
+                if (suspend) {
+                    listener.suspendedAll(events);
+                } else {
+                    listener.activatedAll(events);
+                }
+            });
+            String action = suspend ? "clients.client.suspended" : "clients.client.activated";
+            audit.recordAll(changed.stream().map(client -> new AuditRecord(caller, action, "client:" + client.id(),
+                    AuditOutcome.SUCCESS, why == null ? null : "reason: " + why)).toList());
+            return outcomes;
         });
+    }
+
+    /** The outcome for the one client asked about; not found when the caller does not manage it. */
+    private static Outcome only(String id, Map<String, Outcome> outcomes) {
+        Outcome outcome = outcomes.get(id);
+        if (outcome == null) {
+            throw new NotFoundException();
+        }
+        return outcome;
     }
 
     /**
@@ -234,13 +278,13 @@ public class Clients {
 
     /** The client if the caller manages it as staff. */
     private static ClientDetails reached(Connection connection, Caller caller, String id) throws SQLException {
-        return (Texts.plausibleId(id) ? ClientStore.find(connection, id) : Optional.<ClientDetails>empty())
+        return (TextInput.plausibleId(id) ? ClientStore.find(connection, id) : Optional.<ClientDetails>empty())
                 .filter(client -> ClientScope.managedBy(caller, client)).orElseThrow(NotFoundException::new);
     }
 
     /** Like {@link #reached}, locked until the transaction ends. */
     private static ClientDetails locked(Connection connection, Caller caller, String id) throws SQLException {
-        return (Texts.plausibleId(id) ? ClientStore.lock(connection, id) : Optional.<ClientDetails>empty())
+        return (TextInput.plausibleId(id) ? ClientStore.lock(connection, id) : Optional.<ClientDetails>empty())
                 .filter(client -> ClientScope.managedBy(caller, client)).orElseThrow(NotFoundException::new);
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.clients.internal.client;
 
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,15 +26,15 @@ public record Contact(String name, String company, String email, String phone, S
     static Contact of(NewClient request) {
         FieldErrors errors = new FieldErrors();
         Contact contact = new Contact(
-                errors.check(() -> Texts.required("name", request.name(), MAX_NAME)),
-                errors.check(() -> Texts.optional("company", request.company(), MAX_NAME)),
+                errors.check(() -> TextInput.required("name", request.name(), MAX_NAME)),
+                errors.check(() -> TextInput.optional("company", request.company(), MAX_NAME)),
                 errors.check(() -> email(request.email())),
                 errors.check(() -> phone(request.phone())),
-                errors.check(() -> Texts.multiline("address", request.address(), MAX_ADDRESS)),
+                errors.check(() -> TextInput.multiline("address", request.address(), MAX_ADDRESS)),
                 errors.check(() -> language(request.language() == null ? "en" : request.language())),
-                errors.check(() -> Texts.multiline("additional_info", request.additionalInfo(), MAX_TEXT)),
-                errors.check(() -> Texts.multiline("description", request.description(), MAX_TEXT)));
-        errors.check(() -> Texts.required("username", request.username(), MAX_NAME));
+                errors.check(() -> TextInput.multiline("additional_info", request.additionalInfo(), MAX_TEXT)),
+                errors.check(() -> TextInput.multiline("description", request.description(), MAX_TEXT)));
+        errors.check(() -> TextInput.required("username", request.username(), MAX_NAME));
         errors.check(() -> request.password() == null || request.password().isEmpty()
                 ? invalid("password", "required") : request.password());
         errors.throwIfAny();
@@ -44,19 +45,19 @@ public record Contact(String name, String company, String email, String phone, S
     Contact changedBy(ClientChange change) {
         FieldErrors errors = new FieldErrors();
         Contact changed = new Contact(
-                change.name() == null ? name : errors.check(() -> Texts.required("name", change.name(), MAX_NAME)),
-                change.company() == null ? company : errors.check(() -> Texts.optional("company", change.company(), MAX_NAME)),
+                change.name() == null ? name : errors.check(() -> TextInput.required("name", change.name(), MAX_NAME)),
+                change.company() == null ? company : errors.check(() -> TextInput.optional("company", change.company(), MAX_NAME)),
                 change.email() == null ? email : errors.check(() -> email(change.email())),
                 change.phone() == null ? phone : errors.check(() -> phone(change.phone())),
                 change.address() == null ? address
-                        : errors.check(() -> Texts.multiline("address", change.address(), MAX_ADDRESS)),
+                        : errors.check(() -> TextInput.multiline("address", change.address(), MAX_ADDRESS)),
                 change.language() == null ? language : errors.check(() -> language(change.language())),
                 change.additionalInfo() == null ? additionalInfo
-                        : errors.check(() -> Texts.multiline("additional_info", change.additionalInfo(), MAX_TEXT)),
+                        : errors.check(() -> TextInput.multiline("additional_info", change.additionalInfo(), MAX_TEXT)),
                 change.description() == null ? description
-                        : errors.check(() -> Texts.multiline("description", change.description(), MAX_TEXT)));
+                        : errors.check(() -> TextInput.multiline("description", change.description(), MAX_TEXT)));
         if (change.username() != null) {
-            errors.check(() -> Texts.required("username", change.username(), MAX_NAME));
+            errors.check(() -> TextInput.required("username", change.username(), MAX_NAME));
         } else if (change.password() != null) {
             errors.check(() -> invalid("username", "required with a new password: the owner's login name, or a new one"));
         }
@@ -82,7 +83,7 @@ public record Contact(String name, String company, String email, String phone, S
 
     /** Like {@link #email(String)}, for an address in another field. */
     public static String email(String field, String value) {
-        String text = Texts.optional(field, value, MAX_EMAIL);
+        String text = TextInput.optional(field, value, MAX_EMAIL);
         int at = text == null ? -1 : text.lastIndexOf('@');
         if (at < 1 || text.chars().anyMatch(Character::isWhitespace) || !domain(text.substring(at + 1))) {
             throw new ValidationException(field, "a valid e-mail address");
@@ -96,7 +97,7 @@ public record Contact(String name, String company, String email, String phone, S
     }
 
     private static String phone(String value) {
-        String text = Texts.optional("phone", value, MAX_PHONE);
+        String text = TextInput.optional("phone", value, MAX_PHONE);
         if (text != null && !PHONE.matcher(text).matches()) {
             throw new ValidationException("phone", "digits, spaces and + ( ) . / -, 3 to " + MAX_PHONE + " characters");
         }

@@ -1,5 +1,6 @@
 package dev.kontor.clients.internal.client;
 
+import dev.kontor.api.rest.TextInput;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ final class SearchTerms {
             if (text == null) {
                 continue;
             }
-            for (String whole : Texts.key(text).split("\\s+")) {
+            for (String whole : TextInput.searchKey(text).split("\\s+")) {
                 add(terms, whole);
                 for (String part : whole.split("[^\\p{L}\\p{N}]+")) {
                     add(terms, part);
@@ -56,7 +57,7 @@ final class SearchTerms {
     static List<String> ofQuery(String q) {
         List<String> words = new ArrayList<>();
         if (q != null) {
-            for (String word : Texts.key(q).strip().split("\\s+")) {
+            for (String word : TextInput.searchKey(q).strip().split("\\s+")) {
                 if (!word.isEmpty() && !words.contains(word)) {
                     words.add(word.length() > MAX_TERM ? word.substring(0, MAX_TERM) : word);
                 }

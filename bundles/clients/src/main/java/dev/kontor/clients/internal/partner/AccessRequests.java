@@ -4,6 +4,7 @@ import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -14,7 +15,6 @@ import dev.kontor.api.users.Account;
 import dev.kontor.api.users.Accounts;
 import dev.kontor.clients.internal.client.Contact;
 import dev.kontor.clients.internal.client.FieldErrors;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,6 +49,8 @@ public class AccessRequests {
     static final int MAX_MESSAGE = 2000;
     /** More products than there can be modules is not a choice. */
     static final int MAX_PRODUCTS = 200;
+    /** Longest product (a module id) a choice may name. */
+    static final int MAX_PRODUCT = 100;
 
     private final Database database;
     private final AuditLog audit;
@@ -280,7 +282,7 @@ public class AccessRequests {
         List<String> products = new ArrayList<>();
         for (int i = 0; i < answer.products().size(); i++) {
             String product = answer.products().get(i);
-            if (!Texts.plausibleId(product) || product.isBlank()) {
+            if (product == null || product.isBlank() || product.length() > MAX_PRODUCT || !TextInput.isOneLine(product)) {
                 throw new ValidationException("products[" + i + "]", "is not a product of an installed module");
             }
             products.add(product.strip());
@@ -321,7 +323,7 @@ public class AccessRequests {
             String email = errors.check(() -> Contact.email("email", body.email()).toLowerCase(Locale.ROOT));
             String sender = body.senderEmail() == null || body.senderEmail().isBlank() ? null
                     : errors.check(() -> Contact.email("sender_email", body.senderEmail()));
-            String message = errors.check(() -> Texts.multiline("message", body.message(), MAX_MESSAGE));
+            String message = errors.check(() -> TextInput.multiline("message", body.message(), MAX_MESSAGE));
             errors.throwIfAny();
             return new Asked(scope, email, sender, message);
         }

@@ -4,13 +4,13 @@ import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.users.AccessGrant;
 import dev.kontor.api.users.Account;
 import dev.kontor.api.users.Accounts;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -185,7 +185,7 @@ public class ClientGrants {
     }
 
     private AccessGrant inForce(ClientFacts client, String grantId) {
-        if (!Texts.plausibleId(grantId)) {
+        if (!TextInput.plausibleId(grantId)) {
             throw new NotFoundException();
         }
         return accounts.grantsOf(client.organizationId()).stream().filter(grant -> grant.id().equals(grantId)).findFirst()
@@ -210,7 +210,7 @@ public class ClientGrants {
         Set<String> userIds = new LinkedHashSet<>();
         for (int i = 0; i < change.userIds().size(); i++) {
             String userId = change.userIds().get(i);
-            if (!Texts.plausibleId(userId) || userId.isBlank()) {
+            if (!TextInput.plausibleId(userId) || userId.isBlank()) {
                 throw new ValidationException("user_ids[" + i + "]", "is not a member of your organization");
             }
             userIds.add(userId);

@@ -1,6 +1,6 @@
 package dev.kontor.clients.internal.partner;
 
-import dev.kontor.clients.internal.client.Texts;
+import dev.kontor.api.rest.TextInput;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ final class PartnerStore {
 
     /** The client; empty also for a value that cannot be an id, which names nothing. */
     static Optional<ClientFacts> client(Connection connection, String id) throws SQLException {
-        return Texts.plausibleId(id) ? clientWhere(connection, "id = ?", id) : Optional.empty();
+        return TextInput.plausibleId(id) ? clientWhere(connection, "id = ?", id) : Optional.empty();
     }
 
     static Optional<ClientFacts> clientOfOrganization(Connection connection, String organizationId) throws SQLException {
@@ -97,7 +97,7 @@ final class PartnerStore {
 
     /** The request, locked until the transaction ends: two answers to it are served one after the other. */
     static Optional<AccessRequest> lockRequest(Connection connection, String id) throws SQLException {
-        return Texts.plausibleId(id) ? oneRequest(connection, "id = ? FOR UPDATE", id) : Optional.empty();
+        return TextInput.plausibleId(id) ? oneRequest(connection, "id = ? FOR UPDATE", id) : Optional.empty();
     }
 
     /** Records the answer; the request is no longer open. */

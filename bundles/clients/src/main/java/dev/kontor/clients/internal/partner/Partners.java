@@ -2,11 +2,11 @@ package dev.kontor.clients.internal.partner;
 
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.users.AccessGrant;
 import dev.kontor.clients.internal.ClientsPermissions;
-import dev.kontor.clients.internal.client.Texts;
 
 /**
  * Who is who in partner access, the one rule of this package:
@@ -67,7 +67,7 @@ final class Partners {
 
     /** The page's cursor as an id of this module's lists; anything else is not a cursor of them. */
     static String cursor(PageRequest page) {
-        if (page.after() != null && !Texts.plausibleId(page.after())) {
+        if (page.after() != null && !TextInput.plausibleId(page.after())) {
             throw new ValidationException("cursor", "is not a cursor of this list");
         }
         return page.after();

@@ -6,6 +6,7 @@ import dev.kontor.api.mail.Mailer;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.storage.Ids;
@@ -15,7 +16,6 @@ import dev.kontor.clients.internal.ClientsPermissions;
 import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientStore;
 import dev.kontor.clients.internal.client.FieldErrors;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,14 +80,14 @@ public class AttachRequests {
         NewAttachRequest given = body == null ? new NewAttachRequest(null, null) : body;
         FieldErrors errors = new FieldErrors();
         String email = errors.check(() -> MailAddress.required("email", given.email()));
-        String message = errors.check(() -> Texts.multiline("message", given.message(), MAX_MESSAGE));
+        String message = errors.check(() -> TextInput.multiline("message", given.message(), MAX_MESSAGE));
         errors.throwIfAny();
         String reseller = caller.organizationId();
         return database.inTransaction(connection -> {
             if (!ResellerStore.active(connection, reseller)) {
                 throw new ProblemException(409, "not-a-reseller", "Only an active reseller asks clients to join it.");
             }
-            ClientDetails client = (Texts.plausibleId(clientId) ? ClientStore.find(connection, clientId)
+            ClientDetails client = (TextInput.plausibleId(clientId) ? ClientStore.find(connection, clientId)
                     : Optional.<ClientDetails>empty()).filter(found -> addressesOf(found).contains(email.toLowerCase(Locale.ROOT)))
                     .filter(found -> found.resellerId() == null || found.resellerId().equals(reseller))
                     .orElseThrow(NotFoundException::new);
@@ -163,7 +163,7 @@ public class AttachRequests {
     private AttachRequest answer(Caller caller, String id, Answer answer) {
         Require.permission(caller, ClientsPermissions.ACCESS);
         return database.inTransaction(connection -> {
-            AttachRequestStore.Stored stored = (Texts.plausibleId(id) ? AttachRequestStore.lock(connection, id)
+            AttachRequestStore.Stored stored = (TextInput.plausibleId(id) ? AttachRequestStore.lock(connection, id)
                     : Optional.<AttachRequestStore.Stored>empty())
                     .filter(found -> caller.organizationId().equals(found.clientOrganizationId()))
                     .orElseThrow(NotFoundException::new);

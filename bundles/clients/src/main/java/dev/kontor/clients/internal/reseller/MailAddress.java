@@ -1,7 +1,7 @@
 package dev.kontor.clients.internal.reseller;
 
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
-import dev.kontor.clients.internal.client.Texts;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +21,7 @@ final class MailAddress {
 
     /** The address, stripped. */
     static String required(String field, String value) {
-        String text = Texts.required(field, value, MAX);
+        String text = TextInput.required(field, value, MAX);
         if (!ADDRESS.matcher(text).matches()) {
             throw new ValidationException(field, "a valid e-mail address");
         }

@@ -1,6 +1,7 @@
 package dev.kontor.clients.internal.reseller;
 
 import dev.kontor.api.rest.ETags;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -10,7 +11,6 @@ import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientScope;
 import dev.kontor.clients.internal.client.ClientStore;
 import dev.kontor.clients.internal.client.Clients;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -129,7 +129,7 @@ public class Portfolio {
     /** The client if it is one of the caller's reseller's; locked with {@code lock}. */
     private static ClientDetails reached(Connection connection, Caller caller, String clientId, boolean lock)
             throws SQLException {
-        Optional<ClientDetails> client = !Texts.plausibleId(clientId) ? Optional.empty()
+        Optional<ClientDetails> client = !TextInput.plausibleId(clientId) ? Optional.empty()
                 : lock ? ClientStore.lock(connection, clientId) : ClientStore.find(connection, clientId);
         return client.filter(found -> !caller.isOperator() && ClientScope.managedBy(caller, found))
                 .orElseThrow(NotFoundException::new);

@@ -6,6 +6,7 @@ import dev.kontor.api.mail.Mailer;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -14,7 +15,6 @@ import dev.kontor.api.users.Account;
 import dev.kontor.api.users.Accounts;
 import dev.kontor.clients.internal.ClientsPermissions;
 import dev.kontor.clients.internal.client.FieldErrors;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -130,7 +130,7 @@ public class ResellerApplications {
     /** One application the caller may read ({@link #list}); 404 otherwise. */
     public ResellerApplication read(Caller caller, String id) {
         String organization = scope(caller);
-        return database.inTransaction(connection -> found(Texts.plausibleId(id) ? ApplicationStore.find(connection, id)
+        return database.inTransaction(connection -> found(TextInput.plausibleId(id) ? ApplicationStore.find(connection, id)
                 : Optional.empty(), organization));
     }
 
@@ -165,7 +165,7 @@ public class ResellerApplications {
      */
     public ResellerApplication reject(Caller caller, String id, Reason request) {
         Require.permission(caller, ClientsPermissions.RESELLERS);
-        String reason = Texts.multiline("reason", request == null ? null : request.reason(), MAX_REASON);
+        String reason = TextInput.multiline("reason", request == null ? null : request.reason(), MAX_REASON);
         if (reason == null) {
             throw new ValidationException("reason", "required: the applicant reads why, 1 to " + MAX_REASON + " characters");
         }
@@ -179,7 +179,7 @@ public class ResellerApplications {
     /** Answers the pending application under a lock, then reads it as answered. */
     private ResellerApplication answer(Caller caller, String id, Answer answer) {
         return database.inTransaction(connection -> {
-            ResellerApplication application = found(Texts.plausibleId(id) ? ApplicationStore.lock(connection, id)
+            ResellerApplication application = found(TextInput.plausibleId(id) ? ApplicationStore.lock(connection, id)
                     : Optional.empty(), null);
             if (!application.pending()) {
                 throw new ProblemException(409, "application-answered",
@@ -207,12 +207,12 @@ public class ResellerApplications {
     private ResellerApplication valid(Caller caller, NewApplication request) {
         NewApplication given = request == null ? new NewApplication(null, null, null, null, null, null) : request;
         FieldErrors errors = new FieldErrors();
-        String company = errors.check(() -> Texts.required("company", given.company(), MAX_NAME));
-        String contact = errors.check(() -> Texts.required("contact_name", given.contactName(), MAX_NAME));
+        String company = errors.check(() -> TextInput.required("company", given.company(), MAX_NAME));
+        String contact = errors.check(() -> TextInput.required("contact_name", given.contactName(), MAX_NAME));
         String email = errors.check(() -> MailAddress.required("email", given.email()));
-        String phone = errors.check(() -> Texts.optional("phone", given.phone(), MAX_PHONE));
-        String website = errors.check(() -> Texts.optional("website", given.website(), MAX_WEBSITE));
-        String message = errors.check(() -> Texts.multiline("message", given.message(), MAX_MESSAGE));
+        String phone = errors.check(() -> TextInput.optional("phone", given.phone(), MAX_PHONE));
+        String website = errors.check(() -> TextInput.optional("website", given.website(), MAX_WEBSITE));
+        String message = errors.check(() -> TextInput.multiline("message", given.message(), MAX_MESSAGE));
         errors.throwIfAny();
         String language = "de".equals(caller.locale() == null ? null : caller.locale().getLanguage()) ? "de" : "en";
         return new ResellerApplication(Ids.newId("ra"), caller.organizationId(), company, contact, email, phone, website,

@@ -3,9 +3,16 @@ package dev.kontor.clients.internal.reseller;
 import dev.kontor.api.clients.ClientEvent;
 import dev.kontor.api.clients.ClientLifecycleListener;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.users.Accounts;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,11 +60,16 @@ public class ResellerClientGuard implements ClientLifecycleListener {
 
     @Override
     public void activated(ClientEvent event) {
-        String organization = event.client().organizationId();
-        boolean resellerSuspended = database.inTransaction(connection -> ResellerStore.find(connection, organization)
-                .map(Reseller::suspended).orElse(false));
-        if (resellerSuspended) {
-            accounts.suspend(event.caller(), organization);
-        }
+        activatedAll(List.of(event));
+    }
+
+    @Override
+    public void activatedAll(List<ClientEvent> events) {
+        Set<String> suspendedResellers = new HashSet<>(database.inTransaction(ResellerStore::suspendedIds));
+        Map<Caller, List<String>> keptSuspended = events.stream()
+                .filter(event -> suspendedResellers.contains(event.client().organizationId()))
+                .collect(Collectors.groupingBy(ClientEvent::caller, LinkedHashMap::new,
+                        Collectors.mapping(event -> event.client().organizationId(), Collectors.toList())));
+        keptSuspended.forEach(accounts::suspendAll);
     }
 }

@@ -3,6 +3,7 @@ package dev.kontor.clients.internal.reseller;
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -12,7 +13,6 @@ import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientFilter;
 import dev.kontor.clients.internal.client.ClientStore;
 import dev.kontor.clients.internal.client.Clients;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +61,7 @@ public class ResellerMoves {
     ClientDetails move(Caller caller, String clientId, String resellerId, String why) {
         String target = target(resellerId);
         return database.inTransaction(connection -> {
-            ClientDetails client = (Texts.plausibleId(clientId) ? ClientStore.lock(connection, clientId)
+            ClientDetails client = (TextInput.plausibleId(clientId) ? ClientStore.lock(connection, clientId)
                     : Optional.<ClientDetails>empty()).orElseThrow(NotFoundException::new);
             if (Objects.equals(client.resellerId(), target)) {
                 return client;
@@ -104,7 +104,7 @@ public class ResellerMoves {
         if (resellerId == null || resellerId.isBlank() || ClientFilter.OPERATOR.equals(resellerId.strip())) {
             return null;
         }
-        if (!Texts.plausibleId(resellerId.strip())) {
+        if (!TextInput.plausibleId(resellerId.strip())) {
             throw new ValidationException("reseller_id", "an organization id of a reseller, or operator");
         }
         return resellerId.strip();

@@ -2,7 +2,7 @@ package dev.kontor.clients.internal.reseller;
 
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
-import dev.kontor.clients.internal.client.Texts;
+import dev.kontor.api.rest.TextInput;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +25,7 @@ public final class ResellerStore {
 
     /** Whether the organization is a reseller that is not suspended: one a client may be given to (C9). */
     public static boolean active(Connection connection, String organizationId) throws SQLException {
-        return Texts.plausibleId(organizationId) && find(connection, organizationId).filter(r -> !r.suspended()).isPresent();
+        return TextInput.plausibleId(organizationId) && find(connection, organizationId).filter(r -> !r.suspended()).isPresent();
     }
 
     /** The organization ids of every suspended reseller. */

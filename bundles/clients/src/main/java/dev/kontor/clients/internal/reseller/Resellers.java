@@ -7,6 +7,7 @@ import dev.kontor.api.clients.ResellerLifecycleListener;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.users.Account;
@@ -14,7 +15,6 @@ import dev.kontor.api.users.Accounts;
 import dev.kontor.clients.internal.ClientsPermissions;
 import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientStore;
-import dev.kontor.clients.internal.client.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,7 +65,7 @@ public class Resellers {
 
     public Reseller read(Caller caller, String id) {
         Require.permission(caller, ClientsPermissions.RESELLERS);
-        return named(database.inTransaction(connection -> found(Texts.plausibleId(id) ? ResellerStore.find(connection, id)
+        return named(database.inTransaction(connection -> found(TextInput.plausibleId(id) ? ResellerStore.find(connection, id)
                 : Optional.empty())));
     }
 
@@ -75,7 +75,7 @@ public class Resellers {
      */
     public Reseller suspend(Caller caller, String id, Reason request) {
         Require.permission(caller, ClientsPermissions.RESELLERS);
-        String reason = Texts.optional("reason", request == null ? null : request.reason(), MAX_REASON);
+        String reason = TextInput.optional("reason", request == null ? null : request.reason(), MAX_REASON);
         return database.inTransaction(connection -> {
             Reseller reseller = locked(connection, id);
             if (!reseller.suspended()) {
@@ -136,7 +136,7 @@ public class Resellers {
     }
 
     private static Reseller locked(Connection connection, String id) throws SQLException {
-        return found(Texts.plausibleId(id) ? ResellerStore.lock(connection, id) : Optional.empty());
+        return found(TextInput.plausibleId(id) ? ResellerStore.lock(connection, id) : Optional.empty());
     }
 
     private static Reseller found(Optional<Reseller> reseller) {

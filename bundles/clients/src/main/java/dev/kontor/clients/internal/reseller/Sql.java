@@ -1,8 +1,8 @@
 package dev.kontor.clients.internal.reseller;
 
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
-import dev.kontor.clients.internal.client.Texts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +72,7 @@ final class Sql {
         if (page.after() == null) {
             return "";
         }
-        if (!Texts.plausibleId(page.after())) {
+        if (!TextInput.plausibleId(page.after())) {
             throw new ValidationException("cursor", "is not a cursor of this list");
         }
         parameters.add(page.after());

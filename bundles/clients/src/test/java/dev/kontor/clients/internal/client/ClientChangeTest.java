@@ -13,10 +13,11 @@ import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.storage.internal.ChosenPermissions;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,12 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ClientChangeTest {
 
     private static final ClientChange NOTHING = change(null, null, null, null, null);
+    @AutoClose
     private ClientsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

@@ -12,12 +12,13 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.api.storage.Ids;
 import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.storage.internal.ChosenPermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,13 +34,9 @@ class ClientListTest {
     private static final String RESELLER_B = "org_reseller_b";
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
+    @AutoClose
     private ClientsFixture fixture;
     private final List<ClientDetails> stored = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private void seed(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);

@@ -14,6 +14,7 @@ import dev.kontor.clients.internal.rest.ClientsResource;
 import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
 import dev.kontor.storage.internal.CallerContext;
 import dev.kontor.storage.internal.IdentityCaller;
+import dev.kontor.storage.internal.NoBuiltInLogin;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.users.internal.access.Access;
 import dev.kontor.users.internal.access.AccessQuery;
@@ -23,13 +24,10 @@ import dev.kontor.users.internal.account.UsersAccounts;
 import dev.kontor.users.internal.login.Logins;
 import org.osgi.framework.Constants;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +85,13 @@ public class ClientsFixture implements AutoCloseable {
         listeners.addListener(listener, Map.of(Constants.SERVICE_RANKING, ranking, Constants.SERVICE_ID, ++listenerIds));
     }
 
+    /** Registers a listener that records what it is told and holds nothing (see {@link #register}). */
+    public RecordingListener recording(int ranking) {
+        RecordingListener listener = new RecordingListener(database, Map.of());
+        register(listener, ranking);
+        return listener;
+    }
+
     /** The clients module as {@link ClientsPermissions} declares itself (the annotation is not readable at run time). */
     public static DeclaredPermissions.Declaration clientsModule() {
         Set<String> staff = Set.of(ClientsPermissions.VIEW, ClientsPermissions.MANAGE, ClientsPermissions.SUSPEND,
@@ -113,17 +118,9 @@ public class ClientsFixture implements AutoCloseable {
     /** A new login that joins the organization with a built-in role, e.g. a partner's {@code basic} staff (C10). */
     public Caller member(String organizationId, String role) {
         String userId = login("staff");
-        database.runInTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_membership "
-                    + "(organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, organizationId);
-                insert.setString(2, userId);
-                insert.setString(3, role);
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
-            access.changedAfterCommit();
-        });
+        database.update("INSERT INTO users_membership (organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)",
+                organizationId, userId, role, Timestamp.from(Instant.now()));
+        access.changedAfterCommit();
         return caller(userId, organizationId);
     }
 
@@ -169,31 +166,12 @@ public class ClientsFixture implements AutoCloseable {
 
     /** How many rows a query counts. */
     public int count(String sql, String... values) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    select.setString(i + 1, values[i]);
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
+        return database.count(sql, (Object[]) values);
     }
 
     /** The actions of the audit trail, oldest first. */
     public List<String> auditActions() {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_entry ORDER BY occurred_at, id");
-                    ResultSet row = select.executeQuery()) {
-                List<String> actions = new ArrayList<>();
-                while (row.next()) {
-                    actions.add(row.getString(1));
-                }
-                return actions;
-            }
-        });
+        return database.strings("SELECT action FROM audit_entry ORDER BY occurred_at, id");
     }
 
     /** A request's security context carrying the caller, for calling resource methods directly. */
@@ -210,19 +188,5 @@ public class ClientsFixture implements AutoCloseable {
         String username = prefix + "-" + (++logins);
         return database.inTransaction(connection -> Logins.create(connection,
                 new Logins.NewLogin(username, username + "@example.com", "Name of " + username, "en"), null).id());
-    }
-
-    /** The host's built-in login, which only the operator's first login uses before it sets a password of its own. */
-    private static final class NoBuiltInLogin implements IdentityProvider {
-
-        @Override
-        public Optional<Identity> authenticate(String username, char[] password) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Identity> refresh(String userId, String organizationId) {
-            return Optional.empty();
-        }
     }
 }

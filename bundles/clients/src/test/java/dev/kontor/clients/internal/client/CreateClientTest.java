@@ -13,20 +13,17 @@ import dev.kontor.api.security.Identity;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.api.users.Account;
 import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.storage.internal.ChosenPermissions;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CreateClientTest {
 
+    @AutoClose
     private ClientsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

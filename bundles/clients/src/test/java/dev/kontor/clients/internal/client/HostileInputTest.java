@@ -10,7 +10,7 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,12 +23,8 @@ class HostileInputTest {
     private static final List<String> HOSTILE = List.of("a\u0000b", "line\u0007bell", "\ud800", "x".repeat(5000), "' OR 1=1 --",
             "%_\\", "\u202e", "   ");
 
+    @AutoClose
     private ClientsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

@@ -14,19 +14,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Removing clients with everything that hangs on them, after a preview of what goes (C6). */
 class RemovalTest {
 
+    @AutoClose
     private ClientsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
@@ -55,8 +51,7 @@ class RemovalTest {
     @EnumSource(DatabaseKind.class)
     void removingTakesTheAccountAndWhatListenersHoldInOneTransaction_C6(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
-        RecordingListener subscriptions = new RecordingListener(fixture.database, Map.of());
-        fixture.register(subscriptions, 0);
+        RecordingListener subscriptions = fixture.recording(0);
         ClientDetails client = fixture.client("Shop", "shopowner");
 
         Response removed = fixture.resource.remove(client.id(), "false", null, "\"v0\"",
@@ -78,8 +73,7 @@ class RemovalTest {
     @EnumSource(DatabaseKind.class)
     void aFailureInTheMiddleLeavesTheWholeClient_C6(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
-        RecordingListener subscriptions = new RecordingListener(fixture.database, Map.of());
-        fixture.register(subscriptions, 10); // removes its part first, then the next listener fails
+        RecordingListener subscriptions = fixture.recording(10); // removes its part first, then the next listener fails
         fixture.register(new FailingListener(), 0);
         ClientDetails client = fixture.client("Shop", "shopowner");
 

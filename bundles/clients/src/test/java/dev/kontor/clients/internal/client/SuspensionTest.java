@@ -12,28 +12,23 @@ import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.clients.internal.ClientsPermissions;
+import dev.kontor.storage.internal.ChosenPermissions;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SuspensionTest {
 
+    @AutoClose
     private ClientsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void suspendingStopsTheClientsUsersAtOnceAndTellsListenersInTheSameTransaction_C4(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
-        RecordingListener listener = new RecordingListener(fixture.database, Map.of());
-        fixture.register(listener, 0);
+        RecordingListener listener = fixture.recording(0);
         ClientDetails client = fixture.client("Shop", "shopowner");
         Caller owner = fixture.owner(client); // its access is cached from now on
 
@@ -57,8 +52,7 @@ class SuspensionTest {
     @EnumSource(DatabaseKind.class)
     void aListenerThatFailsUndoesTheWholeSuspension_C4(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
-        RecordingListener listener = new RecordingListener(fixture.database, Map.of());
-        fixture.register(listener, 10); // told first: its row is written before the failure
+        RecordingListener listener = fixture.recording(10); // told first: its row is written before the failure
         fixture.register(new FailingListener(), 0);
         ClientDetails client = fixture.client("Shop", "shopowner");
 
@@ -77,8 +71,7 @@ class SuspensionTest {
     @EnumSource(DatabaseKind.class)
     void activatingLiftsTheSuspensionAndTellsListenersAndRepeatsChangeNothing_C4(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
-        RecordingListener listener = new RecordingListener(fixture.database, Map.of());
-        fixture.register(listener, 0);
+        RecordingListener listener = fixture.recording(0);
         ClientDetails client = fixture.client("Shop", "shopowner");
 
         assertEquals(BulkResult.DONE, bulk("suspend", null, client.id()).results().get(0).status());
@@ -119,8 +112,7 @@ class SuspensionTest {
     @EnumSource(DatabaseKind.class)
     void theSameIdempotencyKeyTwiceDoesTheWorkOnce_C3(DatabaseKind kind) {
         fixture = new ClientsFixture(kind);
-        RecordingListener listener = new RecordingListener(fixture.database, Map.of());
-        fixture.register(listener, 0);
+        RecordingListener listener = fixture.recording(0);
         ClientDetails client = fixture.client("Shop", "shopowner");
         Caller operator = fixture.operator();
         BulkRequest request = new BulkRequest("suspend", List.of(client.id()), "abuse");

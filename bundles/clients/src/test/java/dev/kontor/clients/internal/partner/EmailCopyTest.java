@@ -8,35 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
-import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.partner.PartnerFixture.Mail;
 import dev.kontor.clients.internal.partner.PartnerFixture.Partner;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A partner with full access gets copies of the client's system mails while it wants them (C8). */
-class EmailCopyTest {
-
-    private PartnerFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class EmailCopyTest extends PartnerTestCase {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void mailsToTheClientAndItsMembersAreCopiedToThePartnerWhileCopiesAreOn_C8(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
+        shopAndAgency(kind);
         Caller member = fixture.base.member(client.organizationId(), "basic");
         String memberAddress = member.username() + "@example.com";
-        Partner partner = fixture.partner("Agency", "agency");
         String partnerAddress = partner.account().email();
         Grant grant = fixture.granted(partner, client);
         int before = fixture.mailsTo(partnerAddress).size();
@@ -64,12 +53,8 @@ class EmailCopyTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void copiesStopWithTheGrantWhoeverEndsIt_C8(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
-        Grant grant = fixture.granted(partner, client);
-        fixture.grants.emailCopy(partner.owner(), client.id(), grant.id(), new EmailCopyChange(true));
-        assertEquals(Set.of(partner.account().email()), fixture.copies.copiesFor(client.email()));
+        shopAndAgency(kind);
+        Grant grant = copiesOn();
 
         // Ended in the users module, past this module: the copies stop with it all the same.
         fixture.base.accounts.revoke(fixture.base.operator(), grant.id());
@@ -80,9 +65,7 @@ class EmailCopyTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void copiesNeedFullAccessAndOnlyThePartnerSwitchesThem_C8(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Partner another = fixture.partner("Studio", "studio");
         Grant partial = fixture.granted(partner, client, "websites");
         Grant full = fixture.granted(another, client);
@@ -101,12 +84,8 @@ class EmailCopyTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aMemberWhoJoinsLaterGetsCopiedOnceTheAddressesAreReadAgain_C8(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
-        Grant grant = fixture.granted(partner, client);
-        fixture.grants.emailCopy(partner.owner(), client.id(), grant.id(), new EmailCopyChange(true));
-        assertEquals(Set.of(partner.account().email()), fixture.copies.copiesFor(client.email()));
+        shopAndAgency(kind);
+        copiesOn();
         String joined = fixture.base.member(client.organizationId(), "basic").username() + "@example.com";
 
         // Joining happens in the users module, which tells this one nothing: the addresses are read again in time.
@@ -115,6 +94,14 @@ class EmailCopyTest {
 
         assertEquals(Set.of(), before);
         assertEquals(Set.of(partner.account().email()), fixture.copies.copiesFor(joined));
+    }
+
+    /** The partner's full access to the client with copies switched on, which reach the partner from then on. */
+    private Grant copiesOn() {
+        Grant grant = fixture.granted(partner, client);
+        fixture.grants.emailCopy(partner.owner(), client.id(), grant.id(), new EmailCopyChange(true));
+        assertEquals(Set.of(partner.account().email()), fixture.copies.copiesFor(client.email()));
+        return grant;
     }
 
     /** A system mail to the address, queued as any module queues one. */

@@ -22,28 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A partner asks, the client accepts or declines, either side ends it (C7, C10). */
-class PartnerAccessTest {
+class PartnerAccessTest extends PartnerTestCase {
 
     private static final PageRequest FIRST = PageRequest.of(null, null);
-
-    private PartnerFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void acceptingFullAccessLetsThePartnerActInTheClientAsAnAdministratorButNotAsItsOwner_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         assertNull(fixture.permissionsIn(partner.owner(), client.organizationId()));
 
         AccessRequest request = fixture.ask(partner, client, AccessRequest.FULL);
@@ -71,10 +61,8 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void acceptingPartialAccessGivesExactlyTheChosenProductsAndAMembersAddressIdentifiesTheClient_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
+        shopAndAgency(kind);
         Caller member = fixture.base.member(client.organizationId(), "basic");
-        Partner partner = fixture.partner("Agency", "agency");
 
         AccessRequest request = fixture.requests.request(partner.owner(), client.id(),
                 new NewAccessRequest("partial", member.username() + "@EXAMPLE.com", null, "We run your shop."));
@@ -95,9 +83,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void fullAccessTakesNoProducts_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         AccessRequest request = fixture.ask(partner, client, AccessRequest.FULL);
 
         assertField("products", () -> fixture.requests.accept(fixture.base.owner(client), request.id(),
@@ -108,9 +94,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void decliningGivesNoAccessTellsThePartnerAndASecondAnswerIsRefused_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         AccessRequest request = fixture.ask(partner, client, AccessRequest.FULL);
 
         AccessRequest declined = fixture.requests.decline(fixture.base.owner(client), request.id());
@@ -127,9 +111,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void acceptingTwiceIsRefusedAndGivesOneGrant_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         AccessRequest request = fixture.ask(partner, client, AccessRequest.FULL);
         fixture.requests.accept(fixture.base.owner(client), request.id(), null);
 
@@ -140,9 +122,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theClientRevokesAndAccessEndsAtOnce_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Grant grant = fixture.granted(partner, client);
 
         fixture.grants.end(fixture.base.owner(client), client.id(), grant.id());
@@ -158,9 +138,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void thePartnerDisconnectsAndAccessEndsAtOnce_C10(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Grant grant = fixture.granted(partner, client);
         assertTrue(fixture.base.directory.visibleTo(partner.owner(), client.id()));
 
@@ -177,10 +155,8 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aWrongAddressOrClientIsAnsweredLikeAMissingClient_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
+        shopAndAgency(kind);
         ClientDetails other = fixture.base.client("Other", "otherowner");
-        Partner partner = fixture.partner("Agency", "agency");
 
         for (String[] pair : new String[][] {{client.id(), "someone@example.com"}, {client.id(), other.email()},
             {"cl_missing", client.email()}, {other.id(), client.email()}}) {
@@ -194,8 +170,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theOperatorsOrganizationCannotBeAPartner_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
+        shop(kind);
 
         assertRefused(409, "operator-not-partner", () -> fixture.requests.request(fixture.base.operator(), client.id(),
                 new NewAccessRequest("full", client.email(), "admin@example.com", null)));
@@ -206,9 +181,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void onePartnerHasOneOpenRequestPerClientUntilItExpires_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Partner another = fixture.partner("Studio", "studio");
         AccessRequest first = fixture.ask(partner, client, AccessRequest.FULL);
 
@@ -227,9 +200,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aPartnerWithAccessCannotAskAgainNorAskItsOwnAccount_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         fixture.granted(partner, client);
 
         assertRefused(409, "access-exists", () -> fixture.ask(partner, client, AccessRequest.PARTIAL));
@@ -240,9 +211,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theSenderIsThePartnersProfileAddressOrAnAddressOfItsMembers_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Caller colleague = fixture.base.member(partner.organizationId(), "basic");
         String colleagueAddress = colleague.username() + "@example.com";
 
@@ -260,10 +229,8 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void requestsShowToTheClientsOwnersAndToThePartnerThatAskedOnly_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
+        shopAndAgency(kind);
         ClientDetails stranger = fixture.base.client("Stranger", "stranger");
-        Partner partner = fixture.partner("Agency", "agency");
         Partner another = fixture.partner("Studio", "studio");
         AccessRequest request = fixture.ask(partner, client, AccessRequest.FULL);
         fixture.ask(another, client, AccessRequest.PARTIAL);
@@ -288,9 +255,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void grantsShowToTheClientsOwnersAndToThePartnerOfEach_C7(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Partner another = fixture.partner("Studio", "studio");
         Grant full = fixture.granted(partner, client);
         Grant partial = fixture.granted(another, client, "mailboxes");
@@ -312,9 +277,7 @@ class PartnerAccessTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void removingTheClientTakesItsRequestsGrantsAndCopiesWithIt_C6(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Partner another = fixture.partner("Studio", "studio");
         Grant grant = fixture.granted(partner, client);
         fixture.grants.emailCopy(partner.owner(), client.id(), grant.id(), new EmailCopyChange(true));

@@ -9,38 +9,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kontor.api.storage.DatabaseKind;
-import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientsFixture;
-import dev.kontor.clients.internal.partner.PartnerFixture.Partner;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Nothing a partner reads, through any endpoint or mail, carries the client's internal description (C2). */
-class PartnerAnswersWithoutDescriptionTest {
+class PartnerAnswersWithoutDescriptionTest extends PartnerTestCase {
 
     /** Writes answers as the panel does: snake_case, ISO times. */
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private PartnerFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
-
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void noPartnerAnswerNorMailCarriesTheDescription_C2(DatabaseKind kind) throws Exception {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         SecurityContext asPartner = ClientsFixture.security(partner.owner());
         List<Object> answers = new ArrayList<>();
 

@@ -18,6 +18,7 @@ import dev.kontor.clients.internal.rest.PartnerClientsResource;
 import dev.kontor.mail.internal.BundleMailer;
 import dev.kontor.mail.internal.ModuleMailers;
 import dev.kontor.mail.internal.Outbox;
+import dev.kontor.storage.internal.TestClock;
 import dev.kontor.users.internal.access.DeclaredPermissions;
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.storage.DatabaseKind;
-import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientsFixture;
 import dev.kontor.clients.internal.partner.PartnerFixture.Partner;
 import jakarta.ws.rs.NotFoundException;
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,25 +25,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * answered like something missing (404), never a server error: PostgreSQL refuses a NUL
  * in a parameter, and overlong values would fail their columns.
  */
-class PartnerHostileInputTest {
+class PartnerHostileInputTest extends PartnerTestCase {
 
     private static final String NUL = "cl_\u0000";
     private static final String LONG = "x".repeat(5000);
     private static final List<String> BAD_IDS = Arrays.asList(null, "", NUL, LONG, "\ud800", "../clients", "' OR 1=1 --");
 
-    private PartnerFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
-
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void hostileInputIsABadRequestOrNotFoundNeverAServerError(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Partner another = fixture.partner("Studio", "studio");
         SecurityContext asPartner = ClientsFixture.security(partner.owner());
         SecurityContext asOwner = ClientsFixture.security(fixture.base.owner(client));

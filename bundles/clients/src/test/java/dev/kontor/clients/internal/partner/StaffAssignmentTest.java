@@ -10,32 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
-import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.partner.PartnerFixture.Partner;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A partner chooses which of its members act for a client (C10). */
-class StaffAssignmentTest {
+class StaffAssignmentTest extends PartnerTestCase {
 
     private static final PageRequest FIRST = PageRequest.of(null, null);
-
-    private PartnerFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void onlyTheAssignedStaffGetIntoTheClientAndNoneAssignedMeansAll_C10(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Caller alice = fixture.base.member(partner.organizationId(), "basic");
         Caller bob = fixture.base.member(partner.organizationId(), "basic");
         Grant grant = fixture.granted(partner, client);
@@ -64,9 +53,7 @@ class StaffAssignmentTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void onlyThePartnersManagersAssignAndOnlyTheirOwnMembers_C10(DatabaseKind kind) {
-        fixture = new PartnerFixture(kind);
-        ClientDetails client = fixture.base.client("Shop", "shopowner");
-        Partner partner = fixture.partner("Agency", "agency");
+        shopAndAgency(kind);
         Partner another = fixture.partner("Studio", "studio");
         Caller alice = fixture.base.member(partner.organizationId(), "basic");
         Grant grant = fixture.granted(partner, client);

@@ -15,22 +15,18 @@ import dev.kontor.clients.internal.client.ClientsFixture;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A reseller asks one of the operator's clients to join it; the client's owner answers (C9). */
 class AttachRequestTest {
 
+    @AutoClose
     private ResellersFixture fixture;
     private ClientDetails agency;
     private ClientDetails shop;
     private Caller staff;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private void agencyAndShop(DatabaseKind kind) {
         fixture = new ResellersFixture(kind);

@@ -19,24 +19,20 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A reseller takes a client out of its portfolio, keeping or removing its projects (C6, C9). */
 class PortfolioTest {
 
+    @AutoClose
     private ResellersFixture fixture;
     private RecordingListener subscriptions;
     private ClientDetails agency;
     private ClientDetails shop;
     private ClientDetails bystander;
     private SecurityContext staff;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     /** A reseller's client with grants both ways between them, and one to a bystander that must stay. */
     private void clientWithGrants(DatabaseKind kind) {

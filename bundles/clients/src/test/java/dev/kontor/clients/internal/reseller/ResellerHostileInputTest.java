@@ -13,7 +13,7 @@ import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientsFixture;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,12 +26,8 @@ class ResellerHostileInputTest {
     private static final List<String> HOSTILE = List.of("a\u0000b", "line\u0007bell", "\ud800", "x".repeat(5000),
             "' OR 1=1 --", "%_\\", "\u202e", "   ", "a@b", "\"quoted\"@example.com", "x@y.z\r\nBcc: all@example.com");
 
+    @AutoClose
     private ResellersFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

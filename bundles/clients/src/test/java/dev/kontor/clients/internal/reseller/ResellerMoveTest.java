@@ -20,7 +20,7 @@ import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientsFixture;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,14 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The operator moves a client to a reseller and back with {@code PATCH ... reseller_id} (C9). */
 class ResellerMoveTest {
 
+    @AutoClose
     private ResellersFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

@@ -20,24 +20,20 @@ import dev.kontor.clients.internal.client.NewClient;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A reseller's staff reach their own clients only, through every endpoint of the client resource (C9). */
 class ResellerScopeTest {
 
+    @AutoClose
     private ResellersFixture fixture;
     private ClientDetails first;
     private ClientDetails second;
     private ClientDetails firstsClient;
     private ClientDetails secondsClient;
     private ClientDetails operatorsOwn;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private void twoResellers(DatabaseKind kind) {
         fixture = new ResellersFixture(kind);

@@ -17,22 +17,18 @@ import dev.kontor.clients.internal.client.FailingListener;
 import dev.kontor.clients.internal.client.RecordingListener;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The operator suspends and activates resellers, and ends a reseller status (C9). */
 class ResellerSuspensionTest {
 
+    @AutoClose
     private ResellersFixture fixture;
     private RecordingListener subscriptions;
     private ClientDetails agency;
     private ClientDetails shop;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private void resellerWithClient(DatabaseKind kind) {
         fixture = new ResellersFixture(kind);

@@ -1,17 +1,17 @@
 package dev.kontor.subscriptions.internal.billing;
 
+import dev.kontor.api.rest.KeysetOrder;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.SortKey;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
-import dev.kontor.subscriptions.internal.subscription.Texts;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,29 +25,17 @@ import java.util.Set;
  */
 final class InvoiceList {
 
-    private static final String SORTS = "due_at or created_at, with - in front for descending";
+    /** The orders of the list, by due day when none is asked for. */
+    private static final List<SortKey<Invoice>> SORTS = List.of(
+            SortKey.date("due_at", "due_on", Invoice::dueOn),
+            SortKey.instant("created_at", "created_at", Invoice::createdAt));
 
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Object> values = new ArrayList<>();
-    private final Key key;
-    private final boolean descending;
+    private final KeysetOrder<Invoice> order;
     /** The filtered column every row of the page has the same value in, whose index serves the order; null for none. */
     private String leading;
     private boolean empty;
-
-    /** The sort keys. */
-    private enum Key {
-        DUE_AT("due_at", "due_on"),
-        CREATED_AT("created_at", "created_at");
-
-        final String parameter;
-        final String column;
-
-        Key(String parameter, String column) {
-            this.parameter = parameter;
-            this.column = column;
-        }
-    }
 
     /**
      * @param clients the clients whose invoices alone the caller lists; empty for all
@@ -55,11 +43,7 @@ final class InvoiceList {
      * @throws ValidationException naming the parameter that is invalid
      */
     InvoiceList(Optional<Set<String>> clients, InvoiceFilter filter, LocalDate today, PageRequest page) {
-        String sort = filter.sort() == null || filter.sort().isBlank() ? "due_at" : filter.sort().strip();
-        descending = sort.startsWith("-");
-        String name = descending ? sort.substring(1) : sort;
-        key = java.util.Arrays.stream(Key.values()).filter(candidate -> candidate.parameter.equals(name)).findFirst()
-                .orElseThrow(() -> new ValidationException("sort", SORTS));
+        order = KeysetOrder.of(filter.sort(), SORTS, Invoice::id);
         String subscriptionId = id("subscription_id", filter.subscriptionId());
         String clientId = id("client_id", filter.clientId());
         if (subscriptionId != null) {
@@ -93,11 +77,7 @@ final class InvoiceList {
             }
         }
         if (page.after() != null) {
-            String[] cursor = cursor(page.after());
-            Object value = parameterOf(cursor[0]);
-            String column = key.column;
-            and(descending ? "(" + column + " <= ? AND (" + column + " < ? OR id < ?))"
-                    : "(" + column + " >= ? AND (" + column + " > ? OR id > ?))", value, value, cursor[1]);
+            and(order.after(), order.afterParameters(page.after()).toArray());
         }
     }
 
@@ -105,10 +85,8 @@ final class InvoiceList {
         if (empty) {
             return Page.of(List.of());
         }
-        String direction = descending ? " DESC" : "";
-        String orderBy = (leading == null ? "" : leading + direction + ", ") + key.column + direction + ", id" + direction;
         try (PreparedStatement select = connection.prepareStatement("SELECT " + InvoiceStore.COLUMNS
-                + " FROM subscriptions_invoice" + where + " ORDER BY " + orderBy + " LIMIT " + (page.limit() + 1))) {
+                + " FROM subscriptions_invoice" + where + " ORDER BY " + order.orderBy(leading) + " LIMIT " + (page.limit() + 1))) {
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 if (value instanceof Date date) {
@@ -121,34 +99,8 @@ final class InvoiceList {
                     select.setString(i + 1, (String) value);
                 }
             }
-            return page.toPage(InvoiceStore.read(select), this::cursorOf);
+            return page.toPage(InvoiceStore.read(select), order::cursorOf);
         }
-    }
-
-    private String cursorOf(Invoice invoice) {
-        String value = key == Key.DUE_AT ? invoice.dueOn().toString() : invoice.createdAt().toString();
-        return (descending ? "-" : "") + key.parameter + "\n" + value + "\n" + invoice.id();
-    }
-
-    /** The sort key and id of a cursor made for this order. */
-    private String[] cursor(String text) {
-        String[] parts = text.split("\n", -1);
-        if (parts.length != 3 || !parts[0].equals((descending ? "-" : "") + key.parameter) || !Texts.plausibleId(parts[2])) {
-            throw notACursor();
-        }
-        return new String[] {parts[1], parts[2]};
-    }
-
-    private Object parameterOf(String value) {
-        try {
-            return key == Key.DUE_AT ? Date.valueOf(LocalDate.parse(value)) : Timestamp.from(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw notACursor();
-        }
-    }
-
-    private static ValidationException notACursor() {
-        return new ValidationException("cursor", "is not a cursor of this list in this order");
     }
 
     private static String id(String field, String value) {
@@ -156,7 +108,7 @@ final class InvoiceList {
             return null;
         }
         String id = value.strip();
-        if (!Texts.plausibleId(id)) {
+        if (!TextInput.plausibleId(id)) {
             throw new ValidationException(field, "an id");
         }
         return id;

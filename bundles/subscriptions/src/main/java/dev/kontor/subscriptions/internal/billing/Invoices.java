@@ -5,6 +5,7 @@ import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -18,7 +19,6 @@ import dev.kontor.subscriptions.internal.subscription.StoredSubscription;
 import dev.kontor.subscriptions.internal.subscription.SubscriptionScope;
 import dev.kontor.subscriptions.internal.subscription.SystemHolds;
 import dev.kontor.subscriptions.internal.subscription.Terms;
-import dev.kontor.subscriptions.internal.subscription.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -110,7 +110,7 @@ public class Invoices {
         }
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        String description = Texts.optional("description", request.description(), MAX_DESCRIPTION);
+        String description = TextInput.optional("description", request.description(), MAX_DESCRIPTION);
         LocalDate dueOn = Optional.ofNullable(Dates.date("due_at", request.dueAt())).orElse(today);
         if (dueOn.isBefore(today)) {
             throw new ValidationException("due_at", "today or later");
@@ -143,7 +143,7 @@ public class Invoices {
      * @throws ProblemException 409 {@code invoice-cancelled}; 403 as for {@link #create}
      */
     public InvoiceView pay(Caller caller, String id, Payment request) {
-        String reference = Texts.optional("reference", request == null ? null : request.reference(), MAX_REFERENCE);
+        String reference = TextInput.optional("reference", request == null ? null : request.reference(), MAX_REFERENCE);
         Instant now = now();
         return database.inTransaction(connection -> {
             Invoice invoice = found(connection, caller, id, true);
@@ -168,7 +168,7 @@ public class Invoices {
      * @throws ProblemException 409 {@code invoice-paid}; 403 as for {@link #create}
      */
     public InvoiceView cancel(Caller caller, String id, Cancellation request) {
-        String note = Texts.multiline("note", request == null ? null : request.note(), MAX_NOTE);
+        String note = TextInput.multiline("note", request == null ? null : request.note(), MAX_NOTE);
         Instant now = now();
         return database.inTransaction(connection -> {
             Invoice invoice = found(connection, caller, id, true);
@@ -224,7 +224,7 @@ public class Invoices {
 
     /** The invoice the caller reaches, locked when it is about to change; else 404. */
     private Invoice found(Connection connection, Caller caller, String id, boolean lock) throws SQLException {
-        Optional<Invoice> invoice = !Texts.plausibleId(id) ? Optional.empty()
+        Optional<Invoice> invoice = !TextInput.plausibleId(id) ? Optional.empty()
                 : lock ? InvoiceStore.lock(connection, id) : InvoiceStore.find(connection, id);
         return invoice.filter(found -> scope.reach(caller, found.clientId()).isPresent()).orElseThrow(NotFoundException::new);
     }

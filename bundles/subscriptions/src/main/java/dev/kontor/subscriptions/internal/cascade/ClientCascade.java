@@ -2,12 +2,16 @@ package dev.kontor.subscriptions.internal.cascade;
 
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
+import dev.kontor.api.audit.AuditRecord;
 import dev.kontor.api.clients.ClientEvent;
 import dev.kontor.api.clients.ClientLifecycleListener;
 import dev.kontor.subscriptions.internal.subscription.CascadeNotes;
 import dev.kontor.subscriptions.internal.subscription.HoldReason;
 import dev.kontor.subscriptions.internal.subscription.Subscriptions;
 import dev.kontor.subscriptions.internal.subscription.SystemHolds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,18 +39,30 @@ public class ClientCascade implements ClientLifecycleListener {
 
     @Override
     public void suspended(ClientEvent event) {
-        String clientId = event.client().id();
-        int placed = holds.placeOnClient(clientId, HoldReason.CASCADE_CLIENT, clientId, CascadeNotes.CLIENT,
-                CascadeNote.of("client suspended", event.caller(), event.reason()));
-        record(event, "subscriptions.cascade.placed", placed + " subscriptions held while the client is suspended", placed);
+        suspendedAll(List.of(event));
     }
 
     @Override
     public void activated(ClientEvent event) {
-        String clientId = event.client().id();
-        int lifted = holds.liftOnClient(clientId, HoldReason.CASCADE_CLIENT, clientId,
-                CascadeNote.of("client activated", event.caller(), event.reason()));
-        record(event, "subscriptions.cascade.lifted", lifted + " holds of the client's suspension lifted", lifted);
+        activatedAll(List.of(event));
+    }
+
+    /** The holds of a bulk suspension (C3) in a few statements for all the clients that share the note. */
+    @Override
+    public void suspendedAll(List<ClientEvent> events) {
+        byNote(events, "client suspended").forEach((note, group) -> {
+            Map<String, Integer> placed = holds.placeOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, CascadeNotes.CLIENT,
+                    note);
+            record(group, placed, "subscriptions.cascade.placed", " subscriptions held while the client is suspended");
+        });
+    }
+
+    @Override
+    public void activatedAll(List<ClientEvent> events) {
+        byNote(events, "client activated").forEach((note, group) -> {
+            Map<String, Integer> lifted = holds.liftOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, note);
+            record(group, lifted, "subscriptions.cascade.lifted", " holds of the client's suspension lifted");
+        });
     }
 
     @Override
@@ -59,9 +75,25 @@ public class ClientCascade implements ClientLifecycleListener {
         return subscriptions.removalPreview(clientId);
     }
 
-    private void record(ClientEvent event, String action, String detail, int count) {
-        if (count > 0 && event.caller() != null) {
-            audit.record(event.caller(), action, "client:" + event.client().id(), AuditOutcome.SUCCESS, detail);
+    /** The events by the internal note their holds carry (who, why), each group's events by client id. */
+    private static Map<String, Map<String, ClientEvent>> byNote(List<ClientEvent> events, String what) {
+        Map<String, Map<String, ClientEvent>> groups = new LinkedHashMap<>();
+        for (ClientEvent event : events) {
+            groups.computeIfAbsent(CascadeNote.of(what, event.caller(), event.reason()), note -> new LinkedHashMap<>())
+                    .put(event.client().id(), event);
         }
+        return groups;
+    }
+
+    /** One audit entry per client whose subscriptions changed, by whoever changed the client. */
+    private void record(Map<String, ClientEvent> events, Map<String, Integer> counts, String action, String detail) {
+        List<AuditRecord> entries = new ArrayList<>();
+        counts.forEach((clientId, count) -> {
+            ClientEvent event = events.get(clientId);
+            if (event.caller() != null) {
+                entries.add(new AuditRecord(event.caller(), action, "client:" + clientId, AuditOutcome.SUCCESS, count + detail));
+            }
+        });
+        audit.recordAll(entries);
     }
 }

@@ -5,11 +5,11 @@ import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
-import dev.kontor.subscriptions.internal.subscription.Texts;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +102,7 @@ public class ProvisioningOverview {
     }
 
     private static boolean exists(Connection connection, String subscriptionId) throws SQLException {
-        if (!Texts.plausibleId(subscriptionId)) {
+        if (!TextInput.plausibleId(subscriptionId)) {
             return false;
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM subscriptions_subscription WHERE id = ?")) {

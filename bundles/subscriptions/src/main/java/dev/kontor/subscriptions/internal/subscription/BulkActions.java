@@ -2,6 +2,7 @@ package dev.kontor.subscriptions.internal.subscription;
 
 import dev.kontor.api.rest.IdempotentRequests;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
@@ -88,8 +89,8 @@ public class BulkActions {
         List<String> ids = ids(request.ids());
         HoldReason reason = request.reason() == null || request.reason().isBlank() ? defaultReason(caller)
                 : Holds.placeable(request.reason());
-        String publicNote = Texts.multiline("public_note", request.publicNote(), Holds.MAX_PUBLIC_NOTE);
-        String internalNote = Texts.multiline("internal_note", request.internalNote(), Holds.MAX_INTERNAL_NOTE);
+        String publicNote = TextInput.multiline("public_note", request.publicNote(), Holds.MAX_PUBLIC_NOTE);
+        String internalNote = TextInput.multiline("internal_note", request.internalNote(), Holds.MAX_INTERNAL_NOTE);
         Supplier<BulkResult> work = () -> new BulkResult(ids.stream()
                 .map(id -> apply(caller, action, id, reason, publicNote, internalNote)).toList());
         if (key == null || key.isBlank()) {
@@ -158,7 +159,7 @@ public class BulkActions {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String id = values.get(i);
-            if (!Texts.plausibleId(id)) {
+            if (!TextInput.plausibleId(id)) {
                 errors.add(new ValidationException.FieldError("ids[" + i + "]", "must be a subscription id"));
             } else {
                 ids.add(id);

@@ -146,48 +146,17 @@ final class HoldStore {
     }
 
     /**
-     * The holds of the reason (from that source, when given, else from any) that are not
-     * lifted, on those of the subscriptions that are not terminated, in the order they
-     * were placed.
+     * The holds of the reason that are not lifted, on those of the subscriptions that are
+     * not terminated, in the order they were placed.
      */
-    static List<Hold> unliftedOnLive(Connection connection, Collection<String> subscriptionIds, HoldReason reason,
-            String sourceId) throws SQLException {
+    static List<Hold> unliftedOnLive(Connection connection, Collection<String> subscriptionIds, HoldReason reason)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + prefixed("h") + " FROM subscriptions_hold h "
                 + "JOIN subscriptions_subscription s ON s.id = h.subscription_id WHERE h.subscription_id = ANY(?) "
-                + "AND h.reason = ? AND h.lifted_at IS NULL AND s.terminated_at IS NULL"
-                + (sourceId == null ? "" : " AND h.source_id = ?") + " ORDER BY h.placed_at, h.id")) {
+                + "AND h.reason = ? AND h.lifted_at IS NULL AND s.terminated_at IS NULL ORDER BY h.placed_at, h.id")) {
             select.setArray(1, SubscriptionStore.idArray(connection, subscriptionIds));
             select.setString(2, reason.wire());
-            if (sourceId != null) {
-                select.setString(3, sourceId);
-            }
             return read(select);
-        }
-    }
-
-    /**
-     * Those of the subscriptions that are not terminated and have no hold of the reason
-     * from the source (null: placed without a source) that is not lifted: where placing
-     * one changes something.
-     */
-    static List<String> withoutUnlifted(Connection connection, Collection<String> subscriptionIds, HoldReason reason,
-            String sourceId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT s.id FROM subscriptions_subscription s "
-                + "WHERE s.id = ANY(?) AND s.terminated_at IS NULL AND NOT EXISTS (SELECT 1 FROM subscriptions_hold h "
-                + "WHERE h.subscription_id = s.id AND h.reason = ? AND h.lifted_at IS NULL AND "
-                + (sourceId == null ? "h.source_id IS NULL" : "h.source_id = ?") + ") ORDER BY s.id")) {
-            select.setArray(1, SubscriptionStore.idArray(connection, subscriptionIds));
-            select.setString(2, reason.wire());
-            if (sourceId != null) {
-                select.setString(3, sourceId);
-            }
-            List<String> ids = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getString(1));
-                }
-            }
-            return ids;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -92,8 +93,8 @@ public class Holds {
         }
         HoldReason reason = placeable(request.reason());
         Instant now = now();
-        String publicNote = Texts.multiline("public_note", request.publicNote(), MAX_PUBLIC_NOTE);
-        String internalNote = Texts.multiline("internal_note", request.internalNote(), MAX_INTERNAL_NOTE);
+        String publicNote = TextInput.multiline("public_note", request.publicNote(), MAX_PUBLIC_NOTE);
+        String internalNote = TextInput.multiline("internal_note", request.internalNote(), MAX_INTERNAL_NOTE);
         Instant expiresAt = expiry(request.expiresAt(), now);
         return database.inTransaction(connection -> {
             Reached reached = scope.locked(connection, caller, subscriptionId);
@@ -110,7 +111,7 @@ public class Holds {
      * @throws ProblemException 403 {@code hold-lift-not-allowed} naming what lifts it instead; 409 when terminated
      */
     public Outcome lift(Caller caller, String subscriptionId, String holdId, String note) {
-        String why = Texts.multiline("note", note, MAX_PUBLIC_NOTE);
+        String why = TextInput.multiline("note", note, MAX_PUBLIC_NOTE);
         Instant now = now();
         return database.inTransaction(connection -> {
             Reached reached = scope.locked(connection, caller, subscriptionId);
@@ -209,7 +210,7 @@ public class Holds {
     }
 
     private static Hold hold(Connection connection, String subscriptionId, String holdId) throws SQLException {
-        Optional<Hold> hold = Texts.plausibleId(holdId) ? HoldStore.find(connection, subscriptionId, holdId) : Optional.empty();
+        Optional<Hold> hold = TextInput.plausibleId(holdId) ? HoldStore.find(connection, subscriptionId, holdId) : Optional.empty();
         return hold.orElseThrow(NotFoundException::new);
     }
 
@@ -224,7 +225,7 @@ public class Holds {
     private static String[] cursor(String value) {
         String[] parts = value.split("\n", -1);
         try {
-            if (parts.length == 2 && Texts.plausibleId(parts[1])) {
+            if (parts.length == 2 && TextInput.plausibleId(parts[1])) {
                 Instant.parse(parts[0]);
                 return parts;
             }

@@ -1,5 +1,6 @@
 package dev.kontor.subscriptions.internal.subscription;
 
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.subscriptions.SubscribedService;
 import java.net.IDN;
@@ -65,7 +66,7 @@ final class ServiceNames {
             if (name == null) {
                 errors.add(new ValidationException.FieldError(field + ".name", kind.equals(MAILBOX)
                         ? "an e-mail address such as info@example.com" : "a host name such as example.com"));
-            } else if (!seen.add(kind + " " + Texts.key(name))) {
+            } else if (!seen.add(kind + " " + TextInput.searchKey(name))) {
                 errors.add(new ValidationException.FieldError(field + ".name", "is listed twice"));
             } else {
                 services.add(new SubscribedService(kind, name));

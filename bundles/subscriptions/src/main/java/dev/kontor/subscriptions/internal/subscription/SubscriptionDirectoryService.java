@@ -1,5 +1,6 @@
 package dev.kontor.subscriptions.internal.subscription;
 
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.storage.Database;
 import dev.kontor.api.subscriptions.Subscription;
 import dev.kontor.api.subscriptions.SubscriptionDirectory;
@@ -22,7 +23,7 @@ public class SubscriptionDirectoryService implements SubscriptionDirectory {
 
     @Override
     public Optional<Subscription> find(String subscriptionId) {
-        if (!Texts.plausibleId(subscriptionId)) {
+        if (!TextInput.plausibleId(subscriptionId)) {
             return Optional.empty();
         }
         return database.inTransaction(connection -> SubscriptionStore.find(connection, subscriptionId))
@@ -31,7 +32,7 @@ public class SubscriptionDirectoryService implements SubscriptionDirectory {
 
     @Override
     public List<Subscription> ofClient(String clientId) {
-        if (!Texts.plausibleId(clientId)) {
+        if (!TextInput.plausibleId(clientId)) {
             return List.of();
         }
         return database.inTransaction(connection -> SubscriptionStore.ofClient(connection, clientId)).stream()

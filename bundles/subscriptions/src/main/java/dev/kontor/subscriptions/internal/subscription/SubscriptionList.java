@@ -1,7 +1,10 @@
 package dev.kontor.subscriptions.internal.subscription;
 
+import dev.kontor.api.rest.KeysetOrder;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.SortKey;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,10 +24,15 @@ import java.util.Set;
 final class SubscriptionList {
 
     private static final Set<String> STATES = Set.of("active", "suspended", "terminated");
+    /** The orders of the list, by creation when none is asked for; each column has an index ending in (column, id). */
+    private static final List<SortKey<StoredSubscription>> SORTS = List.of(
+            SortKey.instant("created_at", "created_at", StoredSubscription::createdAt),
+            SortKey.date("expires_at", "expires_on", StoredSubscription::expiresOn),
+            SortKey.text("plan", "plan_key", subscription -> TextInput.searchKey(subscription.plan())));
 
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Object> values = new ArrayList<>();
-    private final SubscriptionOrder order;
+    private final KeysetOrder<StoredSubscription> order;
     /** The column every row of the page has the same value in, whose index serves the order; null when there is none. */
     private String leading;
     private boolean empty;
@@ -34,10 +42,10 @@ final class SubscriptionList {
      * @throws ValidationException naming the parameter that is invalid
      */
     SubscriptionList(Optional<Set<String>> clients, SubscriptionFilter filter, PageRequest page) {
-        this.order = SubscriptionOrder.of(filter.sort());
+        this.order = KeysetOrder.of(filter.sort(), SORTS, StoredSubscription::id);
         if (filter.clientId() != null && !filter.clientId().isBlank()) {
             String id = filter.clientId().strip();
-            if (!Texts.plausibleId(id)) {
+            if (!TextInput.plausibleId(id)) {
                 throw new ValidationException("client_id", "a client id");
             }
             and("client_id = ?", id);
@@ -57,15 +65,13 @@ final class SubscriptionList {
                 leading = "state";
             }
         }
-        String pattern = Texts.containsPattern(filter.q());
+        String pattern = TextInput.containsPattern(TextInput.query(filter.q()));
         if (pattern != null) {
             and("(plan_key LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM subscriptions_service s WHERE s.subscription_id = "
                     + "subscriptions_subscription.id AND s.name_key LIKE ? ESCAPE '\\'))", pattern, pattern);
         }
         if (page.after() != null) {
-            String[] cursor = order.read(page.after());
-            Object key = order.parameterOf(cursor[0]);
-            and(order.after(), key, key, cursor[1]);
+            and(order.after(), order.afterParameters(page.after()).toArray());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kontor.subscriptions.internal.subscription;
 import dev.kontor.api.clients.Client;
 import dev.kontor.api.clients.ClientDirectory;
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.subscriptions.SubscriptionState;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
@@ -90,12 +91,12 @@ public class SubscriptionScope {
 
     /** The subscription as the caller reaches it. */
     Reached found(Connection connection, Caller caller, String id) throws SQLException {
-        return reached(caller, Texts.plausibleId(id) ? SubscriptionStore.find(connection, id) : Optional.empty());
+        return reached(caller, TextInput.plausibleId(id) ? SubscriptionStore.find(connection, id) : Optional.empty());
     }
 
     /** Like {@link #found}, locked until the transaction ends. */
     Reached locked(Connection connection, Caller caller, String id) throws SQLException {
-        return reached(caller, Texts.plausibleId(id) ? SubscriptionStore.lock(connection, id) : Optional.empty());
+        return reached(caller, TextInput.plausibleId(id) ? SubscriptionStore.lock(connection, id) : Optional.empty());
     }
 
     /**

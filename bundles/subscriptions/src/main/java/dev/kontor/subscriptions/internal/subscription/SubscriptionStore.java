@@ -1,5 +1,6 @@
 package dev.kontor.subscriptions.internal.subscription;
 
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.subscriptions.SubscribedService;
 import dev.kontor.api.subscriptions.SubscriptionState;
 import java.sql.Array;
@@ -14,10 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The statements on {@code subscriptions_subscription} and {@code subscriptions_service}; callers bring the transaction. */
 final class SubscriptionStore {
@@ -45,7 +49,7 @@ final class SubscriptionStore {
             insert.setTimestamp(13, Timestamp.from(subscription.createdAt()));
             insert.setTimestamp(14, Timestamp.from(subscription.updatedAt()));
             insert.setLong(15, subscription.version());
-            insert.setString(16, Texts.key(subscription.plan()));
+            insert.setString(16, TextInput.searchKey(subscription.plan()));
             insert.executeUpdate();
         }
         writeServices(connection, subscription.id(), subscription.services());
@@ -62,16 +66,36 @@ final class SubscriptionStore {
 
     /** The ids of a client's subscriptions, locked, in id order (the order every cascade locks in, against deadlocks). */
     static List<String> lockOfClient(Connection connection, String clientId) throws SQLException {
+        return List.copyOf(lockOfClients(connection, List.of(clientId)).keySet());
+    }
+
+    /** The subscriptions of the clients, locked, in id order: each subscription's id with its client's. */
+    static Map<String, String> lockOfClients(Connection connection, Collection<String> clientIds) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM subscriptions_subscription WHERE client_id = ? ORDER BY id FOR UPDATE")) {
-            select.setString(1, clientId);
-            List<String> ids = new ArrayList<>();
+                "SELECT id, client_id FROM subscriptions_subscription WHERE client_id = ANY(?) ORDER BY id FOR UPDATE")) {
+            select.setArray(1, idArray(connection, clientIds));
+            Map<String, String> clientOf = new LinkedHashMap<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    ids.add(row.getString(1));
+                    clientOf.put(row.getString(1), row.getString(2));
                 }
             }
-            return ids;
+            return clientOf;
+        }
+    }
+
+    /** Those of the subscriptions that are not terminated. */
+    static Set<String> live(Connection connection, Collection<String> ids) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM subscriptions_subscription WHERE id = ANY(?) AND terminated_at IS NULL")) {
+            select.setArray(1, idArray(connection, ids));
+            Set<String> live = new HashSet<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    live.add(row.getString(1));
+                }
+            }
+            return live;
         }
     }
 
@@ -90,7 +114,7 @@ final class SubscriptionStore {
                 + "plan_key = ?, starts_on = ?, expires_on = ?, price_minor = ?, price_currency = ?, updated_at = ?, "
                 + "version = version + 1 WHERE id = ? AND version = ?")) {
             update.setString(1, changed.plan());
-            update.setString(2, Texts.key(changed.plan()));
+            update.setString(2, TextInput.searchKey(changed.plan()));
             update.setDate(3, Date.valueOf(changed.startsOn()));
             update.setDate(4, Date.valueOf(changed.expiresOn()));
             setPrice(update, 5, changed.price());
@@ -239,7 +263,7 @@ final class SubscriptionStore {
                 insert.setInt(2, i);
                 insert.setString(3, service.kind());
                 insert.setString(4, service.name());
-                insert.setString(5, Texts.key(service.name()));
+                insert.setString(5, TextInput.searchKey(service.name()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -9,6 +9,7 @@ import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
 import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.StaleVersionException;
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -225,7 +226,7 @@ public class Subscriptions {
      * @param note why, for the history; may be null
      */
     public Outcome terminate(Caller caller, String id, String note) {
-        String why = Texts.multiline("note", note, MAX_NOTE);
+        String why = TextInput.multiline("note", note, MAX_NOTE);
         Instant now = now();
         return database.inTransaction(connection -> {
             Reached reached = scope.locked(connection, caller, id);
@@ -248,7 +249,7 @@ public class Subscriptions {
     public Outcome terminateBySystem(String subscriptionId, String note) {
         Instant now = now();
         return database.inTransaction(connection -> {
-            Optional<StoredSubscription> subscription = Texts.plausibleId(subscriptionId)
+            Optional<StoredSubscription> subscription = TextInput.plausibleId(subscriptionId)
                     ? SubscriptionStore.lock(connection, subscriptionId) : Optional.empty();
             if (subscription.isEmpty() || subscription.get().terminated()) {
                 return Outcome.UNCHANGED;
@@ -333,7 +334,7 @@ public class Subscriptions {
                     + SubscriptionsPermissions.MANAGE + ".");
         }
         String id = clientId == null ? null : clientId.strip();
-        Optional<Client> client = Texts.plausibleId(id) ? clients.find(id) : Optional.empty();
+        Optional<Client> client = TextInput.plausibleId(id) ? clients.find(id) : Optional.empty();
         return client.filter(found -> scope.reach(caller, found.id()).map(Reach::staff).orElse(false))
                 .orElseThrow(() -> new ValidationException("client_id", "no such client"));
     }
@@ -392,7 +393,7 @@ public class Subscriptions {
         static Valid of(String plan, String startsAt, String expiresAt, Price price, List<SubscribedService> services,
                 LocalDate defaultStart) {
             List<ValidationException.FieldError> errors = new ArrayList<>();
-            String validPlan = collect(errors, () -> Texts.required("plan", plan, MAX_PLAN));
+            String validPlan = collect(errors, () -> TextInput.required("plan", plan, MAX_PLAN));
             LocalDate start = collect(errors, () -> Dates.date("starts_at", startsAt));
             LocalDate expiry = collect(errors, () -> Dates.date("expires_at", expiresAt));
             Price validPrice = collect(errors, () -> Price.valid(price));

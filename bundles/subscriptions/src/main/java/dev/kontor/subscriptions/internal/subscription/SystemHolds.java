@@ -7,7 +7,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -87,7 +93,7 @@ public class SystemHolds {
     public int placeOnClient(String clientId, HoldReason reason, String sourceId, String publicNote, String internalNote) {
         return database.inTransaction(connection -> {
             List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
-            return placeOn(connection, ids, reason, sourceId, publicNote, internalNote, now()).size();
+            return placeOn(connection, from(ids, sourceId), reason, publicNote, internalNote, now()).size();
         });
     }
 
@@ -100,7 +106,35 @@ public class SystemHolds {
     public int liftOnClient(String clientId, HoldReason reason, String sourceId, String note) {
         return database.inTransaction(connection -> {
             List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
-            return liftOn(connection, ids, reason, sourceId, note, now());
+            return liftOn(connection, from(ids, sourceId), reason, note, now()).size();
+        });
+    }
+
+    /**
+     * Places a hold of the reason on every subscription of the clients that is not
+     * terminated, each from its own client (the {@code cascade_client} of a bulk
+     * suspension, C3, C4), in a few statements whatever the number of clients.
+     *
+     * @return how many subscriptions got one, by client; clients with none are left out
+     */
+    public Map<String, Integer> placeOnClients(Collection<String> clientIds, HoldReason reason, String publicNote,
+            String internalNote) {
+        return database.inTransaction(connection -> {
+            Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, clientIds);
+            return countBy(placeOn(connection, clientOf, reason, publicNote, internalNote, now()), clientOf);
+        });
+    }
+
+    /**
+     * Lifts the holds of the reason that each client's suspension placed on its
+     * subscriptions, and nothing else (C4), like {@link #placeOnClients}.
+     *
+     * @return how many holds were lifted, by client; clients with none are left out
+     */
+    public Map<String, Integer> liftOnClients(Collection<String> clientIds, HoldReason reason, String note) {
+        return database.inTransaction(connection -> {
+            Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, clientIds);
+            return countBy(liftOn(connection, clientOf, reason, note, now()), clientOf);
         });
     }
 
@@ -117,8 +151,8 @@ public class SystemHolds {
             String note) {
         return database.inTransaction(connection -> {
             List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
-            return heldNow.getAsBoolean() ? placeOn(connection, ids, reason, sourceId, publicNote, note, now()).size()
-                    : liftOn(connection, ids, reason, sourceId, note, now());
+            return heldNow.getAsBoolean() ? placeOn(connection, from(ids, sourceId), reason, publicNote, note, now()).size()
+                    : liftOn(connection, from(ids, sourceId), reason, note, now()).size();
         });
     }
 
@@ -135,26 +169,37 @@ public class SystemHolds {
     /** {@link #place} on a subscription the caller has locked in this transaction. */
     static Optional<Hold> placeIn(Connection connection, String subscriptionId, HoldReason reason, String sourceId,
             String publicNote, String internalNote, Instant now) throws SQLException {
-        return placeOn(connection, List.of(subscriptionId), reason, sourceId, publicNote, internalNote, now).stream().findFirst();
+        return placeOn(connection, from(List.of(subscriptionId), sourceId), reason, publicNote, internalNote, now).stream()
+                .findFirst();
     }
 
     /**
-     * Places a hold of the reason from the source on each of the subscriptions, locked by
-     * the caller in this transaction, that is not terminated and has none yet; in a fixed
+     * Places a hold of the reason on each of the subscriptions, locked by the caller in
+     * this transaction, from the source given for it (may be null), unless it is
+     * terminated or has a hold of the reason from that source not lifted yet; in a fixed
      * number of statements, so that a cascade over many subscriptions costs little more
      * than over one.
      *
+     * @param sourceBySubscription each subscription's id with the source of its hold
      * @return the holds placed
      */
-    static List<Hold> placeOn(Connection connection, List<String> subscriptionIds, HoldReason reason, String sourceId,
+    static List<Hold> placeOn(Connection connection, Map<String, String> sourceBySubscription, HoldReason reason,
             String publicNote, String internalNote, Instant now) throws SQLException {
-        if (subscriptionIds.isEmpty()) {
+        if (sourceBySubscription.isEmpty()) {
             return List.of();
         }
-        List<Hold> holds = HoldStore.withoutUnlifted(connection, subscriptionIds, reason, sourceId).stream()
-                .map(id -> new Hold(Ids.newId("sh"), id, reason, sourceId, Hold.SYSTEM, null, now, publicNote, internalNote,
-                        null, null, null, null))
-                .toList();
+        Set<String> live = SubscriptionStore.live(connection, sourceBySubscription.keySet());
+        Set<List<String>> held = new HashSet<>();
+        for (Hold hold : HoldStore.unliftedOnLive(connection, live, reason)) {
+            held.add(Arrays.asList(hold.subscriptionId(), hold.sourceId()));
+        }
+        List<Hold> holds = new ArrayList<>();
+        sourceBySubscription.forEach((id, sourceId) -> {
+            if (live.contains(id) && !held.contains(Arrays.asList(id, sourceId))) {
+                holds.add(new Hold(Ids.newId("sh"), id, reason, sourceId, Hold.SYSTEM, null, now, publicNote, internalNote,
+                        null, null, null, null));
+            }
+        });
         HoldStore.insertAll(connection, holds);
         EffectiveState.recomputeAll(connection, holds.stream().map(Hold::subscriptionId).toList(), now);
         History.appendAll(connection, holds.stream().map(hold -> new History.Entry(hold.subscriptionId(), HistoryEntry.PLACED,
@@ -165,30 +210,48 @@ public class SystemHolds {
     /** {@link #lift} on a subscription the caller has locked in this transaction. */
     static int liftIn(Connection connection, String subscriptionId, HoldReason reason, String sourceId, String note,
             Instant now) throws SQLException {
-        return liftOn(connection, List.of(subscriptionId), reason, sourceId, note, now);
+        return liftOn(connection, from(List.of(subscriptionId), sourceId), reason, note, now).size();
     }
 
     /**
-     * Lifts the holds of the reason (from the source, when given) on the subscriptions,
-     * locked by the caller in this transaction, that are not terminated; in a fixed number
-     * of statements.
+     * Lifts the holds of the reason on the subscriptions, locked by the caller in this
+     * transaction, that are not terminated: from the source given for each, or from any
+     * source where that is null; in a fixed number of statements.
      *
-     * @return how many holds were lifted
+     * @return the holds lifted
      */
-    static int liftOn(Connection connection, List<String> subscriptionIds, HoldReason reason, String sourceId, String note,
+    static List<Hold> liftOn(Connection connection, Map<String, String> sourceBySubscription, HoldReason reason, String note,
             Instant now) throws SQLException {
-        if (subscriptionIds.isEmpty()) {
-            return 0;
+        if (sourceBySubscription.isEmpty()) {
+            return List.of();
         }
-        List<Hold> holds = HoldStore.unliftedOnLive(connection, subscriptionIds, reason, sourceId);
+        List<Hold> holds = HoldStore.unliftedOnLive(connection, sourceBySubscription.keySet(), reason).stream()
+                .filter(hold -> {
+                    String wanted = sourceBySubscription.get(hold.subscriptionId());
+                    return wanted == null || wanted.equals(hold.sourceId());
+                }).toList();
         if (holds.isEmpty()) {
-            return 0;
+            return holds;
         }
         HoldStore.liftAll(connection, holds, now, Hold.SYSTEM, note);
         EffectiveState.recomputeAll(connection, holds.stream().map(Hold::subscriptionId).distinct().toList(), now);
         History.appendAll(connection, holds.stream().map(hold -> new History.Entry(hold.subscriptionId(), HistoryEntry.LIFTED,
                 hold, Hold.SYSTEM, note)).toList(), now);
-        return holds.size();
+        return holds;
+    }
+
+    /** The subscriptions with one source for all of them, in their order. */
+    private static Map<String, String> from(List<String> subscriptionIds, String sourceId) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        subscriptionIds.forEach(id -> sources.put(id, sourceId));
+        return sources;
+    }
+
+    /** How many of the holds are on each client's subscriptions. */
+    private static Map<String, Integer> countBy(List<Hold> holds, Map<String, String> clientOf) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        holds.forEach(hold -> counts.merge(clientOf.get(hold.subscriptionId()), 1, Integer::sum));
+        return counts;
     }
 
     private Instant now() {

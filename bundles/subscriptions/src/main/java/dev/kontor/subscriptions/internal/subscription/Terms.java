@@ -1,6 +1,7 @@
 package dev.kontor.subscriptions.internal.subscription;
 
 import dev.kontor.api.rest.ProblemException;
+import dev.kontor.api.rest.TextInput;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -29,12 +30,12 @@ public final class Terms {
 
     /** The subscription, locked until the transaction ends; empty when there is none. */
     public static Optional<StoredSubscription> lock(Connection connection, String subscriptionId) throws SQLException {
-        return Texts.plausibleId(subscriptionId) ? SubscriptionStore.lock(connection, subscriptionId) : Optional.empty();
+        return TextInput.plausibleId(subscriptionId) ? SubscriptionStore.lock(connection, subscriptionId) : Optional.empty();
     }
 
     /** The subscription as stored; empty when there is none. */
     public static Optional<StoredSubscription> find(Connection connection, String subscriptionId) throws SQLException {
-        return Texts.plausibleId(subscriptionId) ? SubscriptionStore.find(connection, subscriptionId) : Optional.empty();
+        return TextInput.plausibleId(subscriptionId) ? SubscriptionStore.find(connection, subscriptionId) : Optional.empty();
     }
 
     /** The length of the subscription's current term in whole months: what a renewal adds. */

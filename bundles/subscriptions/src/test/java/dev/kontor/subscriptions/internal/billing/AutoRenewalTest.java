@@ -18,7 +18,7 @@ import dev.kontor.subscriptions.internal.subscription.SubscriptionChange;
 import dev.kontor.subscriptions.internal.subscription.SubscriptionView;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,18 +30,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AutoRenewalTest {
 
+    @AutoClose
     private BillingFixture fixture;
+    private ClientDetails client;
 
-    @AfterEach
-    void tearDown() {
-        fixture.close();
+    /** The fixture on the database, with the client "Shop" (owner {@code shopowner}) whose subscriptions renew. */
+    private void shop(DatabaseKind kind) {
+        fixture = new BillingFixture(kind);
+        client = fixture.client("Shop", "shopowner");
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void autoRenewalCannotBeSwitchedOnFewerThanFourteenDaysBeforeExpiry_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         SubscriptionView thirteen = fixture.subscription(client, fixture.today().plusDays(13), true, false);
         SubscriptionView fourteen = fixture.subscription(client, fixture.today().plusDays(14), true, false);
 
@@ -62,8 +64,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void bulkAutoRenewalAnswersPerSubscription_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         String thirteen = fixture.subscription(client, fixture.today().plusDays(13), true, false).id();
         String fourteen = fixture.subscription(client, fixture.today().plusDays(14), true, false).id();
         String alreadyOn = fixture.subscription(client, fixture.today().plusDays(100), true, true).id();
@@ -85,8 +86,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theClientsOwnersSwitchAutoRenewalButNotWhileSuspended_S5_S3(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         String subscription = fixture.subscription(client).id();
         Caller owner = fixture.base.owner(client);
         Caller basic = fixture.base.member(client, "basic");
@@ -109,8 +109,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theRunChargesFourteenDaysBeforeExpiryOncePerTerm_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         LocalDate expiry = fixture.today().plusDays(20);
         String subscription = fixture.subscription(client, expiry, true, true).id();
 
@@ -140,8 +139,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void payingTheRenewalInvoiceAddsATermOnce_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         LocalDate expiry = fixture.today().plusDays(10);
         String subscription = fixture.subscription(client, expiry, true, false).id();
         fixture.base.subscriptions.change(fixture.operator(), subscription, null,
@@ -162,8 +160,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void anExpiryWithoutRenewalHoldsTheSubscriptionUntilItIsRenewed_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         LocalDate expiry = fixture.today().plusDays(1);
         String subscription = fixture.subscription(client, expiry, true, false).id();
         fixture.days(1);
@@ -189,8 +186,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aManualRenewalUsesTheRunsInvoiceAndPayingItAddsNoSecondTerm_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         LocalDate expiry = fixture.today().plusDays(14);
         String subscription = fixture.subscription(client, expiry, true, true).id();
         fixture.run.run();
@@ -207,8 +203,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aFreeAutoRenewingSubscriptionRenewsWithoutInvoice_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         LocalDate expiry = fixture.today().plusDays(14);
         String subscription = fixture.subscription(client, expiry, false, true).id();
 
@@ -223,14 +218,10 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void anUnpaidRenewalInvoiceRunsTheNonPaymentStepsAndItsPaymentLiftsBothHolds_S4_S5(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         LocalDate expiry = fixture.today().plusDays(14);
         String subscription = fixture.subscription(client, expiry, true, true).id();
-        for (int day = 0; day <= 14 + 15; day++) {
-            fixture.run.run();
-            fixture.days(1);
-        }
+        fixture.runEachDay(14 + 15 + 1); // the charge 14 days ahead, the term's end, the suspension 15 days after it
         assertEquals(List.of("expired", "non_payment"), fixture.inForce(subscription));
         InvoiceView invoice = invoicesOf(subscription).get(0);
 
@@ -244,8 +235,7 @@ class AutoRenewalTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void renewalNeedsThePermissionAndATerminatedSubscriptionStaysAsItIs_S5_S6(DatabaseKind kind) {
-        fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shop(kind);
         String subscription = fixture.subscription(client).id();
         ClientDetails stranger = fixture.client("Stranger", "stranger");
 

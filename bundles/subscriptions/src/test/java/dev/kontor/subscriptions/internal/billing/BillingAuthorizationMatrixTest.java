@@ -27,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,14 +53,8 @@ class BillingAuthorizationMatrixTest {
         EXPECTED.put("run", List.of("200", "403", "403", "403", "403", "403", "403", "403", "403"));
     }
 
+    @AutoClose
     private BillingFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

@@ -3,16 +3,13 @@ package dev.kontor.subscriptions.internal.billing;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.clients.internal.client.ClientDetails;
-import dev.kontor.clients.internal.client.ClientListenersForTests;
 import dev.kontor.mail.internal.Outbox;
-import dev.kontor.mail.internal.TestMailers;
+import dev.kontor.mail.internal.ModuleMailers;
 import dev.kontor.subscriptions.internal.subscription.HoldView;
 import dev.kontor.subscriptions.internal.subscription.NewSubscription;
 import dev.kontor.subscriptions.internal.subscription.Price;
 import dev.kontor.subscriptions.internal.subscription.SubscriptionView;
 import dev.kontor.subscriptions.internal.subscription.SubscriptionsFixture;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,12 +37,12 @@ final class BillingFixture implements AutoCloseable {
         base = new SubscriptionsFixture(kind);
         base.database.withModule("mail", Outbox.class);
         outbox = new Outbox(base.database);
-        mailer = new CrashingMailer(TestMailers.of(outbox, "subscriptions"));
+        mailer = new CrashingMailer(ModuleMailers.of(outbox, "subscriptions"));
         mails = new BillingMails(mailer, base.directory);
         invoices = new Invoices(base.database, base.audit, base.scope, base.system, base.clock);
         renewals = new Renewals(base.database, base.audit, base.scope, base.subscriptions, invoices, base.clock);
         run = anotherNode();
-        ClientListenersForTests.register(base.clientListeners, new InvoiceCascade(base.database, base.audit), 2);
+        base.listenToClients(new InvoiceCascade(base.database, base.audit), 2);
     }
 
     /** A second billing run on the same database, as another panel node has it. */
@@ -72,6 +69,27 @@ final class BillingFixture implements AutoCloseable {
     /** Moves the clock on by whole days. */
     void days(int days) {
         base.clock.advance(Duration.ofDays(days));
+    }
+
+    /** Moves the clock on by whole days, then runs the billing run once. */
+    AutomationReport runAfter(int days) {
+        days(days);
+        return run.run();
+    }
+
+    /** Runs the billing run once a day on that many days, today first; the clock ends that many days on. */
+    void runEachDay(int days) {
+        for (int day = 0; day < days; day++) {
+            run.run();
+            days(1);
+        }
+    }
+
+    /** A new client "Shop" (owner {@code shopowner}), a subscription of it and an invoice for it due today. */
+    Unpaid unpaidInvoice() {
+        ClientDetails client = client("Shop", "shopowner");
+        String subscription = subscription(client).id();
+        return new Unpaid(client, subscription, invoice(subscription, today()).id());
     }
 
     /** A client of the operator's, its owner's address {@code <username>@example.com}. */
@@ -111,25 +129,17 @@ final class BillingFixture implements AutoCloseable {
 
     /** The subjects of the mails queued to the address, oldest first. */
     List<String> subjectsTo(String address) {
-        return base.database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY created_at, id")) {
-                select.setString(1, address);
-                List<String> subjects = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        subjects.add(row.getString(1));
-                    }
-                }
-                return subjects;
-            }
-        });
+        return base.database.strings("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY created_at, id", address);
     }
 
     /** How many mails about the invoice the outbox holds, with this text in their subject. */
     int mailsAbout(String invoiceId, String subjectPart) {
         return base.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ? AND subject LIKE ?", "%" + invoiceId + "%",
                 "%" + subjectPart + "%");
+    }
+
+    /** A client's subscription and its open invoice, by id. */
+    record Unpaid(ClientDetails client, String subscription, String invoice) {
     }
 
     @Override

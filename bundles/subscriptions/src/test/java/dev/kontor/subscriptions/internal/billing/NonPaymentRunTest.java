@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.clients.internal.client.ClientChange;
 import dev.kontor.clients.internal.client.ClientDetails;
+import dev.kontor.subscriptions.internal.billing.BillingFixture.Unpaid;
 import dev.kontor.subscriptions.internal.subscription.HoldView;
 import dev.kontor.subscriptions.internal.subscription.NewHold;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,46 +32,40 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class NonPaymentRunTest {
 
+    @AutoClose
     private BillingFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void eachStepComesOnItsDayOnceWithItsMail_S4(DatabaseKind kind) {
         fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        String subscription = fixture.subscription(client).id();
-        String invoice = fixture.invoice(subscription, fixture.today()).id();
+        Unpaid unpaid = fixture.unpaidInvoice();
 
         Map<Integer, String> stepDays = new LinkedHashMap<>();
         for (int day = 0; day <= 50; day++) {
             AutomationReport first = fixture.run.run();
             AutomationReport again = fixture.run.run();
             assertFalse(again.any(), "a second run on day " + day + " does nothing: " + again);
-            List<String> steps = fixture.steps(invoice);
+            List<String> steps = fixture.steps(unpaid.invoice());
             if (first.any()) {
                 stepDays.put(day, steps.get(steps.size() - 1));
             }
             if (day == 14) {
-                assertEquals("active", fixture.base.read(subscription).state(), "still within the grace period");
+                assertEquals("active", fixture.base.read(unpaid.subscription()).state(), "still within the grace period");
             }
             fixture.days(1);
         }
 
         assertEquals(Map.of(12, "suspension_notice", 15, "suspension", 42, "termination_notice", 45, "termination"), stepDays);
-        assertEquals("terminated", fixture.base.read(subscription).state());
-        assertEquals(List.of("non_payment"), fixture.base.holdsOf(subscription).stream().map(HoldView::reason).toList());
+        assertEquals("terminated", fixture.base.read(unpaid.subscription()).state());
+        assertEquals(List.of("non_payment"), fixture.base.holdsOf(unpaid.subscription()).stream().map(HoldView::reason).toList());
         List<String> subjects = fixture.subjectsTo("shopowner@example.com");
         assertEquals(4, subjects.size(), subjects.toString());
         assertTrue(subjects.get(0).contains("will be suspended on"), subjects.get(0));
         assertTrue(subjects.get(1).contains("is suspended"), subjects.get(1));
         assertTrue(subjects.get(2).contains("will be terminated on"), subjects.get(2));
         assertTrue(subjects.get(3).contains("has been terminated"), subjects.get(3));
-        assertTrue(subjects.stream().allMatch(subject -> subject.contains(invoice)));
+        assertTrue(subjects.stream().allMatch(subject -> subject.contains(unpaid.invoice())));
         assertEquals(List.of("subscriptions.invoice.suspension_notice", "subscriptions.invoice.suspension",
                 "subscriptions.invoice.termination_notice", "subscriptions.invoice.termination"),
                 fixture.base.auditActions().stream().filter(action -> action.startsWith("subscriptions.invoice.s")
@@ -88,8 +83,7 @@ class NonPaymentRunTest {
         LocalDate due = fixture.today();
         String invoice = fixture.invoice(subscription, due).id();
 
-        fixture.days(12);
-        fixture.run.run();
+        fixture.runAfter(12);
 
         assertEquals(List.of("Offene Rechnung " + invoice + ": Webhosting M wird am " + due.plusDays(15) + " gesperrt"),
                 fixture.subjectsTo("buchhaltung@shop.example"));
@@ -112,10 +106,7 @@ class NonPaymentRunTest {
             expected.put(invoice, stepDue[i % 4]);
             subscriptionOf.put(invoice, subscription);
         }
-        for (int day = 0; day < 45; day++) {
-            fixture.run.run();
-            fixture.days(1);
-        }
+        fixture.runEachDay(45);
         Map<String, Integer> stepsBefore = new LinkedHashMap<>();
         expected.keySet().forEach(invoice -> stepsBefore.put(invoice, fixture.steps(invoice).size()));
         int mailsBefore = fixture.subjectsTo("shopowner@example.com").size();
@@ -149,10 +140,8 @@ class NonPaymentRunTest {
         InvoiceView first = fixture.invoice(subscription, fixture.today());
         InvoiceView second = fixture.invoice(subscription, fixture.today());
         fixture.base.holds.place(fixture.operator(), subscription, new NewHold("operator", null, "checked by hand", null));
-        fixture.days(12);
-        fixture.run.run();
-        fixture.days(3);
-        fixture.run.run();
+        fixture.runAfter(12);
+        fixture.runAfter(3);
         assertEquals(List.of("non_payment", "non_payment", "operator"), fixture.inForce(subscription));
 
         InvoiceView paid = fixture.invoices.pay(fixture.operator(), first.id(), new Payment("bank 4711"));
@@ -172,40 +161,33 @@ class NonPaymentRunTest {
     @EnumSource(DatabaseKind.class)
     void paymentBeforeTheSuspensionLeavesTheSubscriptionAlone_S4(DatabaseKind kind) {
         fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        String subscription = fixture.subscription(client).id();
-        String invoice = fixture.invoice(subscription, fixture.today()).id();
-        fixture.days(12);
-        fixture.run.run();
+        Unpaid unpaid = fixture.unpaidInvoice();
+        fixture.runAfter(12);
         fixture.days(2);
 
-        fixture.invoices.pay(fixture.operator(), invoice, null);
+        fixture.invoices.pay(fixture.operator(), unpaid.invoice(), null);
         fixture.days(1);
 
         assertFalse(fixture.run.run().any());
-        assertEquals("active", fixture.base.read(subscription).state());
-        assertEquals(List.of("suspension_notice"), fixture.steps(invoice));
+        assertEquals("active", fixture.base.read(unpaid.subscription()).state());
+        assertEquals(List.of("suspension_notice"), fixture.steps(unpaid.invoice()));
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void terminationIsFinalAndALatePaymentOnlyRecordsThePayment_S4_S6(DatabaseKind kind) {
         fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        String subscription = fixture.subscription(client).id();
-        String invoice = fixture.invoice(subscription, fixture.today()).id();
-        for (int day = 0; day <= 45; day++) {
-            fixture.run.run();
-            fixture.days(1);
-        }
-        List<HoldView> holdsBefore = fixture.base.holdsOf(subscription);
-        assertEquals("terminated", fixture.base.read(subscription).state());
+        Unpaid unpaid = fixture.unpaidInvoice();
+        fixture.runEachDay(46);
+        List<HoldView> holdsBefore = fixture.base.holdsOf(unpaid.subscription());
+        assertEquals("terminated", fixture.base.read(unpaid.subscription()).state());
 
-        InvoiceView paid = fixture.invoices.pay(fixture.operator(), invoice, new Payment("late"));
+        InvoiceView paid = fixture.invoices.pay(fixture.operator(), unpaid.invoice(), new Payment("late"));
 
         assertEquals("paid", paid.state());
-        assertEquals("terminated", fixture.base.read(subscription).state());
-        assertEquals(holdsBefore, fixture.base.holdsOf(subscription), "the holds of a terminated subscription stay (S6)");
+        assertEquals("terminated", fixture.base.read(unpaid.subscription()).state());
+        assertEquals(holdsBefore, fixture.base.holdsOf(unpaid.subscription()),
+                "the holds of a terminated subscription stay (S6)");
         assertFalse(fixture.run.run().any());
     }
 
@@ -213,53 +195,45 @@ class NonPaymentRunTest {
     @EnumSource(DatabaseKind.class)
     void aStepThatFailsHalfwayLeavesNothingAndTheNextRunTakesIt_S4(DatabaseKind kind) {
         fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        String subscription = fixture.subscription(client).id();
-        String invoice = fixture.invoice(subscription, fixture.today()).id();
-        fixture.days(12);
-        fixture.run.run();
+        Unpaid unpaid = fixture.unpaidInvoice();
+        fixture.runAfter(12);
         fixture.days(3);
-        List<String> historyBefore = fixture.base.history(subscription);
+        List<String> historyBefore = fixture.base.history(unpaid.subscription());
         fixture.mailer.crashOnce("invoice-suspended"); // after the hold was placed, in the step's transaction
 
         AutomationReport crashed = fixture.run.run();
 
         assertEquals(1, crashed.failed());
         assertEquals(0, crashed.suspensions());
-        assertEquals(List.of("suspension_notice"), fixture.steps(invoice));
-        assertEquals(List.of(), fixture.inForce(subscription));
-        assertEquals("active", fixture.base.read(subscription).state());
-        assertEquals(historyBefore, fixture.base.history(subscription));
-        assertEquals(0, fixture.mailsAbout(invoice, "is suspended"));
+        assertEquals(List.of("suspension_notice"), fixture.steps(unpaid.invoice()));
+        assertEquals(List.of(), fixture.inForce(unpaid.subscription()));
+        assertEquals("active", fixture.base.read(unpaid.subscription()).state());
+        assertEquals(historyBefore, fixture.base.history(unpaid.subscription()));
+        assertEquals(0, fixture.mailsAbout(unpaid.invoice(), "is suspended"));
 
         AutomationReport next = fixture.run.run();
 
         assertEquals(1, next.suspensions());
-        assertEquals(List.of("suspension_notice", "suspension"), fixture.steps(invoice));
-        assertEquals(List.of("non_payment"), fixture.inForce(subscription));
-        assertEquals(1, fixture.mailsAbout(invoice, "is suspended"));
+        assertEquals(List.of("suspension_notice", "suspension"), fixture.steps(unpaid.invoice()));
+        assertEquals(List.of("non_payment"), fixture.inForce(unpaid.subscription()));
+        assertEquals(1, fixture.mailsAbout(unpaid.invoice(), "is suspended"));
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aRunAfterDaysDownNotifiesFirstAndActsOnlyTheNoticePeriodLater_S4(DatabaseKind kind) {
         fixture = new BillingFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        String subscription = fixture.subscription(client).id();
-        String invoice = fixture.invoice(subscription, fixture.today()).id();
-        fixture.days(20); // no run since the invoice was due
+        Unpaid unpaid = fixture.unpaidInvoice();
 
-        AutomationReport late = fixture.run.run();
-        fixture.days(2);
-        AutomationReport twoDaysLater = fixture.run.run();
-        fixture.days(1);
-        AutomationReport threeDaysLater = fixture.run.run();
+        AutomationReport late = fixture.runAfter(20); // no run since the invoice was due
+        AutomationReport twoDaysLater = fixture.runAfter(2);
+        AutomationReport threeDaysLater = fixture.runAfter(1);
 
         assertEquals(1, late.suspensionNotices());
         assertEquals(0, late.suspensions(), "the client is notified before the suspension (S4)");
         assertFalse(twoDaysLater.any());
         assertEquals(1, threeDaysLater.suspensions());
-        assertEquals(List.of("suspension_notice", "suspension"), fixture.steps(invoice));
+        assertEquals(List.of("suspension_notice", "suspension"), fixture.steps(unpaid.invoice()));
         assertTrue(fixture.subjectsTo("shopowner@example.com").get(0).endsWith(fixture.today().toString()),
                 "the notice names the day the suspension came");
     }

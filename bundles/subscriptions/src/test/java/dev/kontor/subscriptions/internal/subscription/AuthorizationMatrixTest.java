@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,14 +62,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("terminate", List.of("200", "403", "200", "403", "403", "403", "403"));
     }
 
+    @AutoClose
     private SubscriptionsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

@@ -11,19 +11,15 @@ import dev.kontor.clients.internal.client.ClientDetails;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Suspending, activating and terminating many subscriptions at once, each in its own transaction (S2, S6). */
 class BulkActionsTest {
 
+    @AutoClose
     private SubscriptionsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)

@@ -9,12 +9,11 @@ import dev.kontor.api.clients.ClientLifecycleListener;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.clients.internal.client.ClientDetails;
-import dev.kontor.clients.internal.client.ClientListenersForTests;
 import dev.kontor.subscriptions.internal.cascade.CascadeReconciler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,12 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CascadeTest {
 
+    @AutoClose
     private SubscriptionsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
@@ -87,7 +82,7 @@ class CascadeTest {
         fixture = new SubscriptionsFixture(kind);
         ClientDetails client = fixture.client("Shop", "shopowner");
         SubscriptionView subscription = fixture.subscription(client, "Basic");
-        ClientListenersForTests.register(fixture.clientListeners, new ClientLifecycleListener() {
+        fixture.listenToClients(new ClientLifecycleListener() {
             @Override
             public void suspended(ClientEvent event) {
                 throw new IllegalStateException("a provisioning system is down");
@@ -187,7 +182,7 @@ class CascadeTest {
         fixture.clients.suspend(fixture.operator(), stale.id(), null);
         fixture.suspendReseller(agency, null); // announced, but the clients module does not hold it suspended
 
-        ClientListenersForTests.unregister(fixture.clientListeners, fixture.clientCascade, 1); // the module is away
+        fixture.stopListeningToClients(fixture.clientCascade, 1); // the module is away
         fixture.clients.suspend(fixture.operator(), missed.id(), null);
         fixture.clients.activate(fixture.operator(), stale.id(), null);
         assertEquals("active", fixture.read(missedSubscription.id()).state());

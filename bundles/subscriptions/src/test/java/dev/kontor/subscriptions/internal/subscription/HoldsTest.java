@@ -13,29 +13,33 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.api.subscriptions.SubscriptionState;
 import dev.kontor.clients.internal.client.ClientDetails;
+import dev.kontor.storage.internal.ChosenPermissions;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Suspension as stacked holds with a lift policy per reason, precedence and history (S2, S3). */
 class HoldsTest {
 
+    @AutoClose
     private SubscriptionsFixture fixture;
+    private ClientDetails client;
+    private SubscriptionView subscription;
 
-    @AfterEach
-    void tearDown() {
-        fixture.close();
+    /** The fixture on the database, with the client "Shop" (owner {@code shopowner}) and its subscription "Basic". */
+    private void shopWithSubscription(DatabaseKind kind) {
+        fixture = new SubscriptionsFixture(kind);
+        client = fixture.client("Shop", "shopowner");
+        subscription = fixture.subscription(client, "Basic");
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void holdsStackAndLiftingOneLeavesTheOthersInForce_S2(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
         Caller operator = fixture.operator();
 
         HoldView operatorHold = fixture.holds.place(operator, subscription.id(), new NewHold("operator", "Please call us",
@@ -67,9 +71,7 @@ class HoldsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theClientIsShownTheHoldOfHighestPrecedence_S2(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
         Caller operator = fixture.operator();
 
         fixture.holds.place(fixture.owner(client), subscription.id(), new NewHold("customer", "On holiday", null, null));
@@ -94,42 +96,41 @@ class HoldsTest {
     void aResellerCannotLiftTheOperatorsHoldNorAnyoneASystemHold_S2(DatabaseKind kind) {
         fixture = new SubscriptionsFixture(kind);
         ClientDetails agency = fixture.reseller("Agency", "agency");
-        ClientDetails client = fixture.clientOf(agency, "Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        ClientDetails shop = fixture.clientOf(agency, "Shop", "shopowner");
+        SubscriptionView shopSubscription = fixture.subscription(shop, "Basic");
         Caller operator = fixture.operator();
         Caller reseller = fixture.owner(agency);
-        HoldView operatorHold = fixture.holds.place(operator, subscription.id(), new NewHold("operator", null, null, null));
-        HoldView abuseHold = fixture.holds.place(operator, subscription.id(), new NewHold("abuse", null, null, null));
-        HoldView paymentHold = fixture.holds.place(operator, subscription.id(), new NewHold("non_payment", null, null, null));
-        HoldView resellerHold = fixture.holds.place(reseller, subscription.id(), new NewHold("reseller", null, "late", null));
+        HoldView operatorHold = fixture.holds.place(operator, shopSubscription.id(), new NewHold("operator", null, null, null));
+        HoldView abuseHold = fixture.holds.place(operator, shopSubscription.id(), new NewHold("abuse", null, null, null));
+        HoldView paymentHold = fixture.holds.place(operator, shopSubscription.id(), new NewHold("non_payment", null, null, null));
+        HoldView resellerHold = fixture.holds.place(reseller, shopSubscription.id(), new NewHold("reseller", null, "late", null));
 
-        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(reseller, subscription.id(), operatorHold.id(), null));
-        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(reseller, subscription.id(), abuseHold.id(), null));
-        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(operator, subscription.id(), paymentHold.id(), null));
-        Caller suspender = new Acting(operator, SubscriptionsPermissions.VIEW, SubscriptionsPermissions.SUSPEND);
-        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(suspender, subscription.id(), abuseHold.id(), null));
-        assertRefused("hold-place-not-allowed", () -> fixture.holds.place(reseller, subscription.id(),
+        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(reseller, shopSubscription.id(), operatorHold.id(),
+                null));
+        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(reseller, shopSubscription.id(), abuseHold.id(), null));
+        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(operator, shopSubscription.id(), paymentHold.id(), null));
+        Caller suspender = new ChosenPermissions(operator, SubscriptionsPermissions.VIEW, SubscriptionsPermissions.SUSPEND);
+        assertRefused("hold-lift-not-allowed", () -> fixture.holds.lift(suspender, shopSubscription.id(), abuseHold.id(), null));
+        assertRefused("hold-place-not-allowed", () -> fixture.holds.place(reseller, shopSubscription.id(),
                 new NewHold("operator", null, null, null)));
-        assertRefused("hold-place-not-allowed", () -> fixture.holds.place(reseller, subscription.id(),
+        assertRefused("hold-place-not-allowed", () -> fixture.holds.place(reseller, shopSubscription.id(),
                 new NewHold("abuse", null, null, null)));
-        assertRefused("hold-place-not-allowed", () -> fixture.holds.place(operator, subscription.id(),
+        assertRefused("hold-place-not-allowed", () -> fixture.holds.place(operator, shopSubscription.id(),
                 new NewHold("reseller", null, null, null)));
-        assertEquals(4, fixture.holdsOf(subscription.id()).stream().filter(HoldView::inForce).count());
+        assertEquals(4, fixture.holdsOf(shopSubscription.id()).stream().filter(HoldView::inForce).count());
 
-        assertEquals(Outcome.DONE, fixture.holds.lift(operator, subscription.id(), resellerHold.id(), null));
-        assertEquals(Outcome.DONE, fixture.holds.lift(suspender, subscription.id(), operatorHold.id(), null));
-        assertEquals(Outcome.DONE, fixture.holds.lift(operator, subscription.id(), abuseHold.id(), null));
-        assertEquals("suspended", fixture.read(subscription.id()).state(), "only the invoice lifts non-payment");
-        assertEquals(1, fixture.system.lift(subscription.id(), HoldReason.NON_PAYMENT, null, "invoice paid"));
-        assertEquals("active", fixture.read(subscription.id()).state());
+        assertEquals(Outcome.DONE, fixture.holds.lift(operator, shopSubscription.id(), resellerHold.id(), null));
+        assertEquals(Outcome.DONE, fixture.holds.lift(suspender, shopSubscription.id(), operatorHold.id(), null));
+        assertEquals(Outcome.DONE, fixture.holds.lift(operator, shopSubscription.id(), abuseHold.id(), null));
+        assertEquals("suspended", fixture.read(shopSubscription.id()).state(), "only the invoice lifts non-payment");
+        assertEquals(1, fixture.system.lift(shopSubscription.id(), HoldReason.NON_PAYMENT, null, "invoice paid"));
+        assertEquals("active", fixture.read(shopSubscription.id()).state());
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void cascadeReasonsAreTheSystemsAlone_S2(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
         Caller operator = fixture.operator();
 
         ValidationException invalid = assertThrows(ValidationException.class, () -> fixture.holds.place(operator,
@@ -145,9 +146,7 @@ class HoldsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theClientsUsersSeePublicNotesOnlyAndCannotChangeASuspendedSubscription_S3(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
         Caller owner = fixture.owner(client);
         Caller basic = fixture.member(client, "basic");
         fixture.holds.place(fixture.operator(), subscription.id(), new NewHold("operator", "Please call us", "Fraud suspected",
@@ -174,9 +173,7 @@ class HoldsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theClientsOwnerSuspendsAndResumesTheSubscriptionButWritesNoInternalNote_S2(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
         Caller owner = fixture.owner(client);
 
         assertEquals("internal_note", assertThrows(ValidationException.class, () -> fixture.holds.place(owner,
@@ -192,9 +189,7 @@ class HoldsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aHoldPastItsExpiryNoLongerHoldsAndItsLapseIsRecorded_S2(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
         SubscriptionView other = fixture.subscription(client, "Other");
         Caller operator = fixture.operator();
         String inAnHour = fixture.clock.instant().plus(Duration.ofHours(1)).toString();
@@ -223,9 +218,7 @@ class HoldsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void systemHoldsArePlacedOncePerSourceAndLiftedOnlyByTheSystem_S2(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
+        shopWithSubscription(kind);
 
         assertTrue(fixture.system.place(subscription.id(), HoldReason.NON_PAYMENT, "inv_1", "Invoice 1 is overdue", null)
                 .isPresent());
@@ -242,10 +235,8 @@ class HoldsTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void anotherClientsSubscriptionAndItsHoldsAnswerLikeMissingOnes(DatabaseKind kind) {
-        fixture = new SubscriptionsFixture(kind);
-        ClientDetails client = fixture.client("Shop", "shopowner");
+        shopWithSubscription(kind);
         ClientDetails stranger = fixture.client("Other", "other");
-        SubscriptionView subscription = fixture.subscription(client, "Basic");
         HoldView hold = fixture.holds.place(fixture.operator(), subscription.id(), new NewHold("operator", null, null, null));
         Caller outsider = fixture.owner(stranger);
 

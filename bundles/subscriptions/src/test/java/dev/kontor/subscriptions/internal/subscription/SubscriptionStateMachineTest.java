@@ -9,6 +9,7 @@ import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.clients.internal.client.ClientDetails;
+import dev.kontor.storage.internal.ChosenPermissions;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -320,7 +321,7 @@ class SubscriptionStateMachineTest {
             this.client = client;
             Caller operator = fixture.operator();
             callers.put(Actor.OPERATOR, operator);
-            callers.put(Actor.OPERATOR_SUSPENDER, new Acting(operator, SubscriptionsPermissions.VIEW,
+            callers.put(Actor.OPERATOR_SUSPENDER, new ChosenPermissions(operator, SubscriptionsPermissions.VIEW,
                     SubscriptionsPermissions.SUSPEND, SubscriptionsPermissions.MANAGE));
             callers.put(Actor.RESELLER, fixture.owner(reseller));
             callers.put(Actor.CLIENT_OWNER, fixture.owner(client));

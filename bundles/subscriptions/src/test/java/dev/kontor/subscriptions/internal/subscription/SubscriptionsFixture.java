@@ -1,5 +1,6 @@
 package dev.kontor.subscriptions.internal.subscription;
 
+import dev.kontor.api.clients.ClientLifecycleListener;
 import dev.kontor.api.clients.ResellerEvent;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.Identity;
@@ -10,13 +11,13 @@ import dev.kontor.audit.internal.AuditLogService;
 import dev.kontor.clients.internal.ClientsPermissions;
 import dev.kontor.clients.internal.client.ClientDetails;
 import dev.kontor.clients.internal.client.ClientDirectoryService;
-import dev.kontor.clients.internal.client.ClientListenersForTests;
 import dev.kontor.clients.internal.client.Clients;
 import dev.kontor.clients.internal.client.LifecycleListeners;
 import dev.kontor.clients.internal.client.NewClient;
 import dev.kontor.idempotency.internal.ModuleIdempotentRequests;
 import dev.kontor.storage.internal.CallerContext;
 import dev.kontor.storage.internal.IdentityCaller;
+import dev.kontor.storage.internal.TestClock;
 import dev.kontor.storage.internal.TestDatabase;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
 import dev.kontor.subscriptions.internal.cascade.ClientCascade;
@@ -28,8 +29,6 @@ import dev.kontor.users.internal.access.DeclaredPermissions;
 import dev.kontor.users.internal.account.UsersAccounts;
 import dev.kontor.users.internal.login.Logins;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.osgi.framework.Constants;
 
 /**
  * The subscriptions module over a fresh database of one kind, on the real users and
@@ -96,7 +97,21 @@ public class SubscriptionsFixture implements AutoCloseable {
         clientCascade = new ClientCascade(system, subscriptions, audit);
         resellerCascade = new ResellerCascade(system, directory, audit);
         resource = new SubscriptionsResource(subscriptions, holds, bulk, idempotent);
-        ClientListenersForTests.register(clientListeners, clientCascade, 1);
+        listenToClients(clientCascade, 1);
+    }
+
+    /** Registers a listener with the clients module's whiteboard as the framework would, under a service id of its own. */
+    public void listenToClients(ClientLifecycleListener listener, long serviceId) {
+        clientListeners.addListener(listener, service(serviceId));
+    }
+
+    /** Unregisters a listener as the framework does when its bundle stops. */
+    void stopListeningToClients(ClientLifecycleListener listener, long serviceId) {
+        clientListeners.removeListener(listener, service(serviceId));
+    }
+
+    private static Map<String, Object> service(long serviceId) {
+        return Map.of(Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, serviceId);
     }
 
     /** The subscriptions module as {@link SubscriptionsPermissions} declares itself (the annotation is not readable at run time). */
@@ -207,6 +222,16 @@ public class SubscriptionsFixture implements AutoCloseable {
         return lines;
     }
 
+    /** How many rows a query counts. */
+    public int count(String sql, String... values) {
+        return database.count(sql, (Object[]) values);
+    }
+
+    /** The actions of the audit trail, oldest first. */
+    public List<String> auditActions() {
+        return database.strings("SELECT action FROM audit_entry ORDER BY occurred_at, id");
+    }
+
     /** Suspends the client through the clients module and activates it again (C4). */
     void suspendClientAndBack(ClientDetails client) {
         clients.suspend(operator(), client.id(), "test");
@@ -224,35 +249,6 @@ public class SubscriptionsFixture implements AutoCloseable {
                 new ResellerEvent(operator(), reseller.organizationId(), null)));
     }
 
-    /** How many rows a query counts. */
-    public int count(String sql, String... values) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    select.setString(i + 1, values[i]);
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
-    }
-
-    /** The actions of the audit trail, oldest first. */
-    public List<String> auditActions() {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_entry ORDER BY occurred_at, id");
-                    ResultSet row = select.executeQuery()) {
-                List<String> actions = new ArrayList<>();
-                while (row.next()) {
-                    actions.add(row.getString(1));
-                }
-                return actions;
-            }
-        });
-    }
-
     public static SecurityContext security(Caller caller) {
         return new CallerContext(caller);
     }
@@ -267,17 +263,9 @@ public class SubscriptionsFixture implements AutoCloseable {
         String username = "member-" + (++logins);
         String userId = database.inTransaction(connection -> Logins.create(connection,
                 new Logins.NewLogin(username, username + "@example.com", "Name of " + username, "en"), null).id());
-        database.runInTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users_membership "
-                    + "(organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, organizationId);
-                insert.setString(2, userId);
-                insert.setString(3, role);
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
-            access.changedAfterCommit();
-        });
+        database.update("INSERT INTO users_membership (organization_id, user_id, role_id, joined_at) VALUES (?, ?, ?, ?)",
+                organizationId, userId, role, Timestamp.from(Instant.now()));
+        access.changedAfterCommit();
         return userId;
     }
 }

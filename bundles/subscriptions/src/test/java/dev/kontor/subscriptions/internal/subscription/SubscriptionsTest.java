@@ -17,23 +17,20 @@ import dev.kontor.api.subscriptions.SubscribedService;
 import dev.kontor.api.subscriptions.Subscription;
 import dev.kontor.api.subscriptions.SubscriptionState;
 import dev.kontor.clients.internal.client.ClientDetails;
+import dev.kontor.storage.internal.ChosenPermissions;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Subscriptions of clients with plan, services, term and price (S1), edited with ETags, terminated for good (S6). */
 class SubscriptionsTest {
 
+    @AutoClose
     private SubscriptionsFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
@@ -216,7 +213,7 @@ class SubscriptionsTest {
                 view.id(), PageRequest.of(null, null))).status());
         assertThrows(NotFoundException.class, () -> fixture.subscriptions.history(fixture.owner(fixture.client("Other", "other")),
                 view.id(), PageRequest.of(null, null)));
-        assertTrue(new Acting(fixture.operator(), SubscriptionsPermissions.VIEW).has(SubscriptionsPermissions.VIEW));
+        assertTrue(new ChosenPermissions(fixture.operator(), SubscriptionsPermissions.VIEW).has(SubscriptionsPermissions.VIEW));
     }
 
     private static void assertField(String field, Runnable request) {

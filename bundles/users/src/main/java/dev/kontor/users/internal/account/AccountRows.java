@@ -3,14 +3,16 @@ package dev.kontor.users.internal.account;
 import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.users.Account;
 import dev.kontor.users.internal.access.BuiltInRole;
-import dev.kontor.users.internal.organization.Locks;
 import dev.kontor.users.internal.organization.TextFields;
 import jakarta.ws.rs.NotFoundException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +33,36 @@ final class AccountRows {
      * @throws ProblemException 409 {@code operator-organization} for the operator's own
      */
     static void lockCustomer(Connection connection, String organizationId) throws SQLException {
-        if (!TextFields.plausibleId(organizationId)) {
+        lockCustomers(connection, List.of(organizationId));
+    }
+
+    /**
+     * Locks customers' organizations until the transaction ends, in id order (so that two
+     * bulk changes never wait for each other in a circle).
+     *
+     * @throws NotFoundException when one of them does not exist
+     * @throws ProblemException 409 when one of them is the operator's
+     */
+    static void lockCustomers(Connection connection, Collection<String> organizationIds) throws SQLException {
+        if (!organizationIds.stream().allMatch(TextFields::plausibleId)) {
             throw new NotFoundException();
         }
-        if (Locks.organization(connection, organizationId).orElseThrow(NotFoundException::new).operator()) {
-            throw new ProblemException(409, "operator-organization",
-                    "The operator's own organization is no account: it cannot be suspended, removed or give partner access.");
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, operator FROM users_organization WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", organizationIds.toArray(new String[0])));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (row.getBoolean(2)) {
+                        throw new ProblemException(409, "operator-organization", "The operator's own organization is no "
+                                + "account: it cannot be suspended, removed or give partner access.");
+                    }
+                    found.add(row.getString(1));
+                }
+            }
+        }
+        if (!found.containsAll(organizationIds)) {
+            throw new NotFoundException();
         }
     }
 
@@ -54,15 +80,35 @@ final class AccountRows {
         }
     }
 
-    /** Sets the organization's suspension; false when it was so already. */
-    static boolean setSuspended(Connection connection, String organizationId, boolean suspended) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE users_organization SET suspended = ?, "
-                + "version = version + 1 WHERE id = ? AND suspended <> ?")) {
-            update.setBoolean(1, suspended);
-            update.setString(2, organizationId);
-            update.setBoolean(3, suspended);
-            return update.executeUpdate() == 1;
+    /**
+     * Sets the organizations' suspension, on rows the caller locked.
+     *
+     * @return the ids of those that were not so already, in id order
+     */
+    static List<String> setSuspended(Connection connection, Collection<String> organizationIds, boolean suspended)
+            throws SQLException {
+        Array ids = connection.createArrayOf("VARCHAR", organizationIds.toArray(new String[0]));
+        List<String> changing = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM users_organization WHERE id = ANY(?) AND suspended <> ? ORDER BY id")) {
+            select.setArray(1, ids);
+            select.setBoolean(2, suspended);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    changing.add(row.getString(1));
+                }
+            }
         }
+        if (!changing.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE users_organization SET suspended = ?, "
+                    + "version = version + 1 WHERE id = ANY(?) AND suspended <> ?")) {
+                update.setBoolean(1, suspended);
+                update.setArray(2, ids);
+                update.setBoolean(3, suspended);
+                update.executeUpdate();
+            }
+        }
+        return changing;
     }
 
     /** Makes the organization a reseller or ends that; false when it was so already. */

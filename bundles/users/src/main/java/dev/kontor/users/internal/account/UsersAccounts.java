@@ -26,6 +26,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -107,20 +108,35 @@ public class UsersAccounts implements Accounts {
 
     @Override
     public void suspend(Caller caller, String organizationId) {
-        setSuspended(caller, organizationId, true);
+        setSuspended(caller, List.of(organizationId), true);
     }
 
     @Override
     public void activate(Caller caller, String organizationId) {
-        setSuspended(caller, organizationId, false);
+        setSuspended(caller, List.of(organizationId), false);
     }
 
-    private void setSuspended(Caller caller, String organizationId, boolean suspended) {
+    @Override
+    public void suspendAll(Caller caller, Collection<String> organizationIds) {
+        setSuspended(caller, organizationIds, true);
+    }
+
+    @Override
+    public void activateAll(Caller caller, Collection<String> organizationIds) {
+        setSuspended(caller, organizationIds, false);
+    }
+
+    private void setSuspended(Caller caller, Collection<String> organizationIds, boolean suspended) {
+        if (organizationIds.isEmpty()) {
+            return;
+        }
         database.runInTransaction(connection -> {
-            AccountRows.lockCustomer(connection, organizationId);
-            if (AccountRows.setSuspended(connection, organizationId, suspended)) {
-                trail.record(caller, organizationId, suspended ? "users.account.suspended" : "users.account.activated",
-                        "organization:" + organizationId, null);
+            AccountRows.lockCustomers(connection, organizationIds);
+            List<String> changed = AccountRows.setSuspended(connection, organizationIds, suspended);
+            if (!changed.isEmpty()) {
+                String action = suspended ? "users.account.suspended" : "users.account.activated";
+                trail.recordAll(caller, changed.stream()
+                        .map(id -> new Trail.OrganizationChange(id, action, "organization:" + id, null)).toList());
                 access.changedAfterCommit(); // the members' sessions and tokens stop (or work again) with their next request
             }
         });

@@ -1,16 +1,13 @@
 package dev.kontor.users.internal.organization;
 
+import dev.kontor.api.rest.TextInput;
 import dev.kontor.api.rest.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /** Checks of free-text input shared by this module's requests; each failure names the field. */
 public final class TextFields {
-
-    /** Longest search text a list accepts. */
-    static final int MAX_QUERY = 200;
 
     private TextFields() {
     }
@@ -74,19 +71,17 @@ public final class TextFields {
     }
 
     /**
-     * The LIKE pattern for a search text ({@code q}) matching anywhere, lower-cased, with
-     * the pattern characters escaped by {@code \} (for {@code ESCAPE '\'} on a lower-cased
-     * column); null when there is nothing to search for.
+     * The LIKE pattern for a search text ({@code q}) matching anywhere, as
+     * {@link TextInput#containsPattern} makes it; null when there is nothing to search for.
      */
     public static String containsPattern(String q) {
         if (q == null || q.isBlank()) {
             return null;
         }
         String text = q.strip();
-        if (text.length() > MAX_QUERY || text.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ValidationException("q", "at most " + MAX_QUERY + " characters without control characters");
+        if (text.length() > TextInput.MAX_QUERY || text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("q", "at most " + TextInput.MAX_QUERY + " characters without control characters");
         }
-        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return TextInput.containsPattern(text);
     }
 }

@@ -2,7 +2,9 @@ package dev.kontor.users.internal.trail;
 
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
+import dev.kontor.api.audit.AuditRecord;
 import dev.kontor.api.security.Caller;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,12 +36,26 @@ public final class Trail {
      */
     public void record(Caller caller, String organizationId, String action, String target, AuditOutcome outcome,
             String detail) {
+        audit.recordAll(List.of(entry(caller, organizationId, action, target, outcome, detail)));
+    }
+
+    /** Successful changes the caller made in many organizations at once, each in its organization's trail, in one batch. */
+    public void recordAll(Caller caller, List<OrganizationChange> changes) {
+        audit.recordAll(changes.stream().map(change -> entry(caller, change.organizationId(), change.action(), change.target(),
+                AuditOutcome.SUCCESS, change.detail())).toList());
+    }
+
+    private static AuditRecord entry(Caller caller, String organizationId, String action, String target, AuditOutcome outcome,
+            String detail) {
         if (Objects.equals(organizationId, caller.organizationId())) {
-            audit.record(caller, action, target, outcome, detail);
-        } else {
-            String from = "acting from organization " + caller.organizationId();
-            audit.record(Author.of(caller, organizationId), action, target, outcome,
-                    detail == null ? from : detail + "; " + from);
+            return new AuditRecord(caller, action, target, outcome, detail);
         }
+        String from = "acting from organization " + caller.organizationId();
+        return new AuditRecord(Author.of(caller, organizationId), action, target, outcome,
+                detail == null ? from : detail + "; " + from);
+    }
+
+    /** One change for {@link #recordAll}: in which organization, what, to what. */
+    public record OrganizationChange(String organizationId, String action, String target, String detail) {
     }
 }

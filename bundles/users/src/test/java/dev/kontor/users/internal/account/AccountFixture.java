@@ -5,6 +5,7 @@ import dev.kontor.api.security.Identity;
 import dev.kontor.api.security.IdentityProvider;
 import dev.kontor.api.users.Account;
 import dev.kontor.api.users.NewLogin;
+import dev.kontor.storage.internal.NoBuiltInLogin;
 import dev.kontor.users.internal.UsersFixture;
 import dev.kontor.users.internal.access.UsersIdentityProvider;
 import dev.kontor.users.internal.token.ApiTokens;
@@ -56,22 +57,5 @@ final class AccountFixture {
     /** Logging in with the username and {@link #PASSWORD}. */
     Optional<Identity> logIn(String username) {
         return identities.authenticate(username, PASSWORD.toCharArray());
-    }
-
-    /**
-     * The host's built-in operator login, asked only for a login without a password of its
-     * own: the logins here all have one.
-     */
-    private static final class NoBuiltInLogin implements IdentityProvider {
-
-        @Override
-        public Optional<Identity> authenticate(String username, char[] password) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Identity> refresh(String userId, String organizationId) {
-            return Optional.empty();
-        }
     }
 }

@@ -10,7 +10,7 @@ import dev.kontor.api.storage.DatabaseKind;
 import dev.kontor.mail.internal.BundleMailer;
 import dev.kontor.mail.internal.Outbox;
 import dev.kontor.users.internal.UsersFixture;
-import dev.kontor.users.internal.MutableClock;
+import dev.kontor.storage.internal.TestClock;
 import dev.kontor.users.internal.workgroup.Workgroups;
 import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
@@ -37,7 +37,7 @@ public final class InvitationFixture {
     private static final Pattern LINK = Pattern.compile("(https://\\S+)#token=(\\S+)");
 
     public final UsersFixture users;
-    public final MutableClock clock;
+    public final TestClock clock;
     public final Outbox outbox;
     public final BundleMailer mailer;
     public final Invitations invitations;

@@ -1,13 +1,17 @@
-package dev.kontor.subscriptions.internal.subscription;
+package dev.kontor.storage.internal;
 
 import dev.kontor.api.security.Caller;
 import java.util.Locale;
 import java.util.Set;
 
-/** A real caller with other permissions than its role gives: a custom role of the operator's staff, say. */
-record Acting(Caller caller, Set<String> permissions) implements Caller {
+/**
+ * A real caller holding other permissions than its role gives it, everything else its
+ * own: a custom role of the operator's staff, or a reseller's staff with some of the
+ * reseller's permissions. For the authorization tests of every module.
+ */
+public record ChosenPermissions(Caller caller, Set<String> permissions) implements Caller {
 
-    Acting(Caller caller, String... permissions) {
+    public ChosenPermissions(Caller caller, String... permissions) {
         this(caller, Set.of(permissions));
     }
 

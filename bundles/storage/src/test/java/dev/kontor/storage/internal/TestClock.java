@@ -1,4 +1,4 @@
-package dev.kontor.subscriptions.internal.subscription;
+package dev.kontor.storage.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves on by hand: hold expiries and terms without waiting. */
+/**
+ * A UTC clock that stands still until a test moves it on: expiries, terms and cache ages
+ * without waiting. Safe to move while a module's background work reads it.
+ */
 public final class TestClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicReference<Instant> now;
+
+    /** Stands at the moment it is made. */
+    public TestClock() {
+        this(Instant.now());
+    }
+
+    public TestClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
