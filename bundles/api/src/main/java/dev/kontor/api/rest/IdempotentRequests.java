@@ -37,4 +37,18 @@ public interface IdempotentRequests {
      * @throws IdempotencyKeyReusedException when the key was used for another request (422)
      */
     <T> T once(Caller caller, String key, String request, Class<T> answerType, Supplier<T> work);
+
+    /**
+     * {@link #once} for work that commits in transactions of its own, such as a bulk
+     * action taken in parts: a part that joined the key's transaction and failed would
+     * doom the whole. The key's transaction, which keeps the answer, stays open while the
+     * work runs on a thread of the panel where no transaction is open (the request holds
+     * two connections meanwhile). Should the panel stop before the answer is stored, the
+     * parts committed so far stay, and repeating the request runs the work again: such
+     * work must find what it did already and leave it be.
+     *
+     * @param key the header value; null or blank runs the work on the caller's thread without remembering it
+     * @since 1.2
+     */
+    <T> T onceInParts(Caller caller, String key, String request, Class<T> answerType, Supplier<T> work);
 }

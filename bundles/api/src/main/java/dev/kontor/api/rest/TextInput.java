@@ -1,6 +1,10 @@
 package dev.kontor.api.rest;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -61,6 +65,34 @@ public final class TextInput {
      */
     public static boolean plausibleId(String id) {
         return id != null && !id.isEmpty() && id.length() <= MAX_ID && isOneLine(id);
+    }
+
+    /**
+     * The ids a bulk request selects, each once, in the order given.
+     *
+     * @param field the field of the list, e.g. {@code ids}
+     * @param what what an id names, for the messages, e.g. {@code client id}
+     * @throws ValidationException naming the field when the list is missing, empty or
+     *         longer than {@code max}, else naming each element that cannot be an id
+     * @since 1.2
+     */
+    public static List<String> ids(String field, List<String> values, int max, String what) {
+        if (values == null || values.isEmpty() || values.size() > max) {
+            throw new ValidationException(field, "a list of 1 to " + max + " " + what + "s");
+        }
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (plausibleId(values.get(i))) {
+                ids.add(values.get(i));
+            } else {
+                errors.add(new ValidationException.FieldError(field + "[" + i + "]", "must be a " + what));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return List.copyOf(ids);
     }
 
     /** A list's search text ({@code q}) as given, checked; null when there is nothing to search for. */

@@ -8,20 +8,12 @@ import dev.kontor.api.security.Caller;
 import dev.kontor.clients.internal.ClientsPermissions;
 import jakarta.ws.rs.NotFoundException;
 import dev.kontor.api.storage.Database;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +28,10 @@ import org.slf4j.LoggerFactory;
  * or not at all in a unit of its own ({@link Database#inSavepoint}), so one client that
  * cannot change is undone alone, reported as {@code failed}, and leaves the others changed.
  *
- * <p>The same {@code Idempotency-Key} twice does the work once: {@link IdempotentRequests}
- * keeps the answer in a transaction of its own that stays open while the work runs. The
- * bulk's own transactions cannot join it (a joined part that fails dooms the whole), so
- * with a key the work runs on a thread of this component, where no transaction is open
- * (the request holds two connections meanwhile). Should the panel stop before the answer
- * is stored, repeating the request finds the clients done so far {@code unchanged} and
- * does the rest.
+ * <p>The same {@code Idempotency-Key} twice does the work once
+ * ({@link IdempotentRequests#onceInParts}: the parts commit on their own). Should the
+ * panel stop before the answer is stored, repeating the request finds the clients done
+ * so far {@code unchanged} and does the rest.
  */
 @Component(service = BulkActions.class)
 public class BulkActions {
@@ -59,24 +48,12 @@ public class BulkActions {
     private final Database database;
     private final Clients clients;
     private final IdempotentRequests idempotent;
-    private final ExecutorService workers;
 
     @Activate
     public BulkActions(@Reference Database database, @Reference Clients clients, @Reference IdempotentRequests idempotent) {
         this.database = database;
         this.clients = clients;
         this.idempotent = idempotent;
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(work -> {
-            Thread thread = new Thread(work, "kontor-clients-bulk-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Deactivate
-    public void stop() {
-        workers.shutdownNow();
     }
 
     /**
@@ -95,17 +72,14 @@ public class BulkActions {
         if (permission == null) {
             throw new ValidationException("action", "suspend, activate or delete");
         }
-        List<String> ids = ids(request.ids());
+        List<String> ids = TextInput.ids("ids", request.ids(), MAX_IDS, "client id");
         String reason = TextInput.optional("reason", request.reason(), Clients.MAX_REASON);
         if (!caller.has(permission)) {
             throw new ProblemException(403, "forbidden", "You lack the permission " + permission + ".");
         }
         Supplier<BulkResult> work = () -> new BulkResult(applyAll(caller, action, ids, reason));
-        if (key == null || key.isBlank()) {
-            return work.get(); // no answer to keep, so no transaction of the key's around the work
-        }
         String described = "POST /api/v1/clients/bulk " + action + " " + ids + " " + reason;
-        return idempotent.once(caller, key, described, BulkResult.class, () -> apart(work));
+        return idempotent.onceInParts(caller, key, described, BulkResult.class, work);
     }
 
     /** The results in the order of the ids; the work in transactions of many clients each. */
@@ -173,43 +147,5 @@ public class BulkActions {
             LOG.warn("Bulk {} of client {} failed and was undone", action, id, e);
             return new BulkResult.Item(id, BulkResult.FAILED, UNDONE);
         }
-    }
-
-    /** Runs the work on a thread without an open transaction and waits for it. */
-    private <T> T apart(Supplier<T> work) {
-        Future<T> result = workers.submit(work::get);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while a bulk action ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("A bulk action failed", e.getCause());
-        }
-    }
-
-    /** The selected ids, each once, in the order given. */
-    private static List<String> ids(List<String> values) {
-        if (values == null || values.isEmpty() || values.size() > MAX_IDS) {
-            throw new ValidationException("ids", "a list of 1 to " + MAX_IDS + " client ids");
-        }
-        List<ValidationException.FieldError> errors = new ArrayList<>();
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String id = values.get(i);
-            if (!TextInput.plausibleId(id)) {
-                errors.add(new ValidationException.FieldError("ids[" + i + "]", "must be a client id"));
-            } else {
-                ids.add(id);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return List.copyOf(ids);
     }
 }

@@ -56,6 +56,7 @@ public class ClientsFixture implements AutoCloseable {
     public final LifecycleListeners listeners = new LifecycleListeners();
     public final Clients clients;
     public final BulkActions bulk;
+    private final ModuleIdempotentRequests idempotent;
     public final ClientDirectoryService directory;
     public final ClientsResource resource;
     public final ResellerMoves moves;
@@ -73,7 +74,8 @@ public class ClientsFixture implements AutoCloseable {
         accounts = new UsersAccounts(database, audit, access, declared, PASSWORD_MIN_LENGTH, clock);
         identities = new UsersIdentityProvider(database, access, new NoBuiltInLogin(), token -> Optional.empty());
         clients = new Clients(database, audit, accounts, listeners);
-        bulk = new BulkActions(database, clients, new ModuleIdempotentRequests(database));
+        idempotent = new ModuleIdempotentRequests(database);
+        bulk = new BulkActions(database, clients, idempotent);
         directory = new ClientDirectoryService(database, accounts);
         moves = new ResellerMoves(database, audit, clients);
         portfolio = new Portfolio(database, accounts, clients, moves);
@@ -181,7 +183,7 @@ public class ClientsFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        bulk.stop();
+        idempotent.stop();
     }
 
     private String login(String prefix) {

@@ -7,18 +7,10 @@ import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
 import jakarta.ws.rs.NotFoundException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code failed}, with a result per subscription. Each goes through the same checks as a
  * single request ({@link LiftPolicy}, {@link SubscriptionScope}).
  *
- * <p>The same {@code Idempotency-Key} twice does the work once. {@link IdempotentRequests}
- * keeps the answer in a transaction of its own that stays open while the work runs; the
- * per-subscription transactions must not join it (one that fails would doom the whole),
- * so with a key the work runs on a thread of this component, where no transaction is
- * open. Should the panel stop before the answer is stored, repeating the request finds
+ * <p>The same {@code Idempotency-Key} twice does the work once
+ * ({@link IdempotentRequests#onceInParts}: each subscription's transaction commits on its
+ * own). Should the panel stop before the answer is stored, repeating the request finds
  * the subscriptions done so far {@code unchanged} and does the rest.
  *
  * <p>{@code auto_renew_on} and {@code auto_renew_off} switch auto-renewal (S5) with the rule
@@ -51,7 +41,6 @@ public class BulkActions {
     private final Subscriptions subscriptions;
     private final Holds holds;
     private final IdempotentRequests idempotent;
-    private final ExecutorService workers;
 
     @Activate
     public BulkActions(@Reference Subscriptions subscriptions, @Reference Holds holds,
@@ -59,17 +48,6 @@ public class BulkActions {
         this.subscriptions = subscriptions;
         this.holds = holds;
         this.idempotent = idempotent;
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(work -> {
-            Thread thread = new Thread(work, "kontor-subscriptions-bulk-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Deactivate
-    public void stop() {
-        workers.shutdownNow();
     }
 
     /**
@@ -86,19 +64,16 @@ public class BulkActions {
         if (!List.of("suspend", "activate", "terminate", "auto_renew_on", "auto_renew_off").contains(action)) {
             throw new ValidationException("action", ACTIONS);
         }
-        List<String> ids = ids(request.ids());
+        List<String> ids = TextInput.ids("ids", request.ids(), MAX_IDS, "subscription id");
         HoldReason reason = request.reason() == null || request.reason().isBlank() ? defaultReason(caller)
                 : Holds.placeable(request.reason());
         String publicNote = TextInput.multiline("public_note", request.publicNote(), Holds.MAX_PUBLIC_NOTE);
         String internalNote = TextInput.multiline("internal_note", request.internalNote(), Holds.MAX_INTERNAL_NOTE);
         Supplier<BulkResult> work = () -> new BulkResult(ids.stream()
                 .map(id -> apply(caller, action, id, reason, publicNote, internalNote)).toList());
-        if (key == null || key.isBlank()) {
-            return work.get(); // no answer to keep, so no transaction of the key's around the work
-        }
         String described = "POST /api/v1/subscriptions/bulk " + action + " " + ids + " " + reason.wire() + " " + publicNote
                 + " " + internalNote;
-        return idempotent.once(caller, key, described, BulkResult.class, () -> apart(work));
+        return idempotent.onceInParts(caller, key, described, BulkResult.class, work);
     }
 
     private BulkResult.Item apply(Caller caller, String action, String id, HoldReason reason, String publicNote,
@@ -131,43 +106,5 @@ public class BulkActions {
             return HoldReason.OPERATOR;
         }
         return caller.has(SubscriptionsPermissions.SUSPEND) ? HoldReason.RESELLER : HoldReason.CUSTOMER;
-    }
-
-    /** Runs the work on a thread without an open transaction and waits for it. */
-    private <T> T apart(Supplier<T> work) {
-        Future<T> result = workers.submit(work::get);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while a bulk action ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("A bulk action failed", e.getCause());
-        }
-    }
-
-    /** The selected ids, each once, in the order given. */
-    private static List<String> ids(List<String> values) {
-        if (values == null || values.isEmpty() || values.size() > MAX_IDS) {
-            throw new ValidationException("ids", "a list of 1 to " + MAX_IDS + " subscription ids");
-        }
-        List<ValidationException.FieldError> errors = new ArrayList<>();
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String id = values.get(i);
-            if (!TextInput.plausibleId(id)) {
-                errors.add(new ValidationException.FieldError("ids[" + i + "]", "must be a subscription id"));
-            } else {
-                ids.add(id);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return List.copyOf(ids);
     }
 }

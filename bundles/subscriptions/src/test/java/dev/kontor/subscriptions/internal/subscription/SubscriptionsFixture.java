@@ -68,6 +68,7 @@ public class SubscriptionsFixture implements AutoCloseable {
     public final Subscriptions subscriptions;
     public final Holds holds;
     public final BulkActions bulk;
+    private final ModuleIdempotentRequests idempotent;
     final HoldExpirySweep sweep;
     public final SubscriptionDirectoryService subscriptionDirectory;
     final ClientCascade clientCascade;
@@ -90,7 +91,7 @@ public class SubscriptionsFixture implements AutoCloseable {
         system = new SystemHolds(database, clock);
         subscriptions = new Subscriptions(database, audit, directory, scope, clock);
         holds = new Holds(database, audit, scope, clock);
-        ModuleIdempotentRequests idempotent = new ModuleIdempotentRequests(database);
+        idempotent = new ModuleIdempotentRequests(database);
         bulk = new BulkActions(subscriptions, holds, idempotent);
         sweep = new HoldExpirySweep(database, clock);
         subscriptionDirectory = new SubscriptionDirectoryService(database);
@@ -255,8 +256,8 @@ public class SubscriptionsFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        bulk.stop();
         sweep.stop();
+        idempotent.stop();
     }
 
     private String member(String organizationId, String role) {
