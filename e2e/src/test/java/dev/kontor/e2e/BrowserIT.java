@@ -21,13 +21,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserIT {
 
     private static final String PASSWORD = "e2e-Browser-Passw0rd";
-    private static final By HELLO_LINK = By.cssSelector("#menu a[data-menu-id=\"hello.main\"]");
-    private static final By MODULES_LINK = By.cssSelector("#menu a[data-menu-id=\"panel.modules\"]");
+    private static final By HELLO_LINK = ShellInBrowser.menuItem("hello.main");
     private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
     private static RunningPanel panel;
     private static WebDriver browser;
     private static WebDriverWait wait;
+    private static ShellInBrowser shell;
 
     @BeforeAll
     static void start() throws IOException {
@@ -35,6 +35,7 @@ class BrowserIT {
         panel = RunningPanel.startFresh("browser", PASSWORD);
         browser = HeadlessChromium.open(panel.home().resolveSibling("chromium-profile"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        shell = new ShellInBrowser(browser, wait);
     }
 
     @AfterAll
@@ -56,10 +57,7 @@ class BrowserIT {
             // A clear message when the shell page is missing, rather than a timeout in the browser.
             RunningPanel.assertStatus(200, panel.get("/"));
             browser.get(panel.uri("/").toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(ADMIN);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(MODULES_LINK));
+            shell.logIn(ADMIN, PASSWORD, "panel.modules");
             // Survives only as long as the page is not reloaded.
             script("window.kontorE2eMarker = 'same page';");
             screenshot("1-logged-in");
@@ -70,8 +68,7 @@ class BrowserIT {
             assertSamePage();
             screenshot("2-module-in-menu");
 
-            browser.findElement(HELLO_LINK).click();
-            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("module-frame")));
+            shell.openModulePage("hello.main", "index.html");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1#title")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p#greeting"), "Hello, admin!"));
             browser.switchTo().defaultContent();

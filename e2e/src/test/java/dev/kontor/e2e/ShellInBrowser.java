@@ -3,7 +3,9 @@ package dev.kontor.e2e;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,9 +46,24 @@ final class ShellInBrowser {
     /** Clicks a menu item and switches into the frame once it shows the item's page ({@code index.html}, ...). */
     void openModulePage(String menuId, String page) {
         browser.switchTo().defaultContent();
-        wait.until(ExpectedConditions.elementToBeClickable(menuItem(menuId))).click();
+        click(menuItem(menuId));
         wait.until(ExpectedConditions.attributeContains(MODULE_FRAME, "src", page));
         enterModuleFrame();
+    }
+
+    /**
+     * Clicks the element once it is clickable. The live menu redraws whenever a module or a
+     * permission comes or goes, so an element found a moment ago may be gone: it is found again.
+     */
+    void click(By target) {
+        wait.ignoring(StaleElementReferenceException.class).until(browser -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(browser);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     void enterModuleFrame() {

@@ -49,9 +49,11 @@ class UsersBrowserIT {
     private static PanelSession operatorApi;
     private static WebDriver admin;
     private static WebDriverWait adminWait;
+    private static ShellInBrowser adminShell;
     /** A second browser: its own profile, so its own cookies. */
     private static WebDriver carol;
     private static WebDriverWait carolWait;
+    private static ShellInBrowser carolShell;
 
     @BeforeAll
     static void start() throws IOException {
@@ -61,6 +63,7 @@ class UsersBrowserIT {
         operatorApi = panel.login(ADMIN, PASSWORD);
         admin = HeadlessChromium.open(panel.home().resolveSibling("chromium-admin"));
         adminWait = new WebDriverWait(admin, WAIT);
+        adminShell = new ShellInBrowser(admin, adminWait);
     }
 
     @AfterAll
@@ -99,8 +102,8 @@ class UsersBrowserIT {
     private void adminFoundsAcmeAndSwitchesToIt() throws IOException {
         RunningPanel.assertStatus(200, panel.get("/"));
         admin.get(panel.uri("/").toString());
-        logIn(admin, adminWait, ADMIN, PASSWORD);
-        openModulePage(admin, adminWait, "users.organization");
+        adminShell.logIn(ADMIN, PASSWORD, "users.organization");
+        adminShell.openModulePage("users.organization", "organization.html");
         // The list is filled after the page's handlers are in place: from then on, a submit stays in the page.
         adminWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=\"organization-row\"]")));
         admin.findElement(By.id("org-create-name")).sendKeys(ORGANIZATION);
@@ -123,7 +126,7 @@ class UsersBrowserIT {
 
     /** Step 2 (U9): an invitation by e-mail, with the basic role. */
     private void adminInvitesCarolAsBasic() throws IOException {
-        openModulePage(admin, adminWait, "users.members");
+        adminShell.openModulePage("users.members", "members.html");
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(MEMBER_INVITE_OPEN)).click();
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite-email"))).sendKeys(CAROL_EMAIL);
         new Select(admin.findElement(By.id("invite-role"))).selectByValue("basic");
@@ -154,6 +157,7 @@ class UsersBrowserIT {
     private void carolCreatesHerLoginFromTheLink(String link) throws IOException {
         carol = HeadlessChromium.open(panel.home().resolveSibling("chromium-carol"));
         carolWait = new WebDriverWait(carol, WAIT);
+        carolShell = new ShellInBrowser(carol, carolWait);
         carol.get(panel.uri(link).toString());
         carolWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accept-summary"), ORGANIZATION));
         // A fresh browser has no session: the page offers no acceptance as a logged-in user.
@@ -173,14 +177,14 @@ class UsersBrowserIT {
     /** Step 4 (U8): basic access holds members.view, workgroups.view and the profile; not support.view. */
     private void carolLogsInAndSeesWhatBasicAccessHolds() throws IOException {
         carol.findElement(By.id("accept-open-panel")).click();
-        logIn(carol, carolWait, CAROL, CAROL_PASSWORD);
-        carolWait.until(ExpectedConditions.visibilityOfElementLocated(menuItem("users.members")));
+        carolShell.logIn(CAROL, CAROL_PASSWORD, "users.organization");
+        carolWait.until(ExpectedConditions.visibilityOfElementLocated(ShellInBrowser.menuItem("users.members")));
         assertEquals(ORGANIZATION, selectedOrganization(carol), "carol works in the organization she joined");
         for (String granted : List.of("users.members", "users.roles", "users.workgroups", "users.organization")) {
-            assertTrue(isInMenu(carol, granted), granted + " missing from a basic member's menu");
+            assertTrue(carolShell.isInMenu(granted), granted + " missing from a basic member's menu");
         }
-        assertFalse(isInMenu(carol, "users.support"), "basic access does not hold users.support.view");
-        assertFalse(isInMenu(carol, "panel.modules"), "carol is none of the operator's staff");
+        assertFalse(carolShell.isInMenu("users.support"), "basic access does not hold users.support.view");
+        assertFalse(carolShell.isInMenu("panel.modules"), "carol is none of the operator's staff");
         screenshot(carol, "5-carol-menu-as-basic");
     }
 
@@ -188,7 +192,7 @@ class UsersBrowserIT {
     private void adminMakesCarolAdministratorAndCarolSeesSupportAfterReload() throws IOException {
         // The members page was loaded before carol joined: a reload lists her.
         admin.navigate().refresh();
-        enterModuleFrame(admin, adminWait);
+        adminShell.enterModuleFrame();
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(MEMBER_INVITE_OPEN));
         WebElement row = adminWait.until(ExpectedConditions.visibilityOfElementLocated(CAROL_ROW));
         assertEquals("basic", row.getAttribute("data-role"));
@@ -201,7 +205,7 @@ class UsersBrowserIT {
         screenshot(admin, "6-admin-made-carol-administrator");
 
         carol.navigate().refresh();
-        carolWait.until(ExpectedConditions.visibilityOfElementLocated(menuItem("users.support")));
+        carolWait.until(ExpectedConditions.visibilityOfElementLocated(ShellInBrowser.menuItem("users.support")));
         screenshot(carol, "7-carol-menu-as-administrator");
     }
 
@@ -224,52 +228,10 @@ class UsersBrowserIT {
         assertFalse(carol.findElement(By.id("shell")).isDisplayed(), "the shell still shows after the removal");
         screenshot(carol, "9-carol-logged-out");
 
-        submitLogin(carol, CAROL, CAROL_PASSWORD);
+        carolShell.submitLogin(CAROL, CAROL_PASSWORD);
         carolWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertFalse(carol.findElement(By.id("shell")).isDisplayed(), "a login without any organization got in");
         screenshot(carol, "10-carol-cannot-log-in");
-    }
-
-    private static void logIn(WebDriver browser, WebDriverWait wait, String username, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        submitLogin(browser, username, password);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(menuItem("users.organization")));
-    }
-
-    private static void submitLogin(WebDriver browser, String username, String password) {
-        for (String field : List.of("username", "password")) {
-            browser.findElement(By.id(field)).clear();
-        }
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-    }
-
-    /** Clicks a menu item of the shell and switches into the frame its page loads in. */
-    private static void openModulePage(WebDriver browser, WebDriverWait wait, String menuId) {
-        browser.switchTo().defaultContent();
-        wait.until(ExpectedConditions.elementToBeClickable(menuItem(menuId))).click();
-        wait.until(ExpectedConditions.attributeContains(By.id("module-frame"), "src", pageOf(menuId)));
-        enterModuleFrame(browser, wait);
-    }
-
-    private static void enterModuleFrame(WebDriver browser, WebDriverWait wait) {
-        browser.switchTo().defaultContent();
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("module-frame")));
-    }
-
-    /** The page of a users menu item: users.members → members.html. */
-    private static String pageOf(String menuId) {
-        return menuId.substring(menuId.indexOf('.') + 1) + ".html";
-    }
-
-    private static By menuItem(String menuId) {
-        return By.cssSelector("#menu a[data-menu-id=\"" + menuId + "\"]");
-    }
-
-    private static boolean isInMenu(WebDriver browser, String menuId) {
-        return !browser.findElements(menuItem(menuId)).isEmpty();
     }
 
     /** The organization the shell's switcher shows as current. */
