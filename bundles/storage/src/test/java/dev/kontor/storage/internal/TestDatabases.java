@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -22,6 +24,8 @@ public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    /** Every H2 database of this JVM lives below it; it goes when the JVM ends, so test runs leave no files behind. */
+    private static Path h2Folders;
 
     private TestDatabases() {
     }
@@ -32,13 +36,31 @@ public final class TestDatabases {
 
     private static DataSource freshH2() {
         try {
-            Path folder = Files.createTempDirectory("kontor-h2-");
+            Path folder = Files.createDirectory(h2Folders().resolve("db-" + COUNTER.incrementAndGet()));
             JdbcDataSource h2 = new JdbcDataSource();
             // Kept open between connections, as the panel's pool keeps it: else every transaction reopens the file.
             h2.setURL(JdbcUrls.embedded(folder) + ";DB_CLOSE_DELAY=-1");
             return h2;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized Path h2Folders() throws IOException {
+        if (h2Folders == null) {
+            h2Folders = Files.createTempDirectory("kontor-h2-");
+            Path folders = h2Folders;
+            // Files still open are unlinked all the same; the space comes back once H2 closes them on exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folders)));
+        }
+        return h2Folders;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the JVM is going away; what is left is an ordinary temporary folder
         }
     }
 
