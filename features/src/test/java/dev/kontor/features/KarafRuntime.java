@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class KarafRuntime implements AutoCloseable {
 
     private static final String SSH_USER = "karaf";
+    /** The operator's first password (login {@code admin}), set before Karaf's first start. */
+    static final String OPERATOR_PASSWORD = "karaf-check-operator";
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -84,7 +86,8 @@ final class KarafRuntime implements AutoCloseable {
                 SSH_USER + " = " + SSH_USER + ",_g_:admingroup",
                 "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
         // Outside Karaf's data/, which "bin/karaf clean" wipes.
-        append(home.resolve("etc/system.properties"), "kontor.data = ${karaf.base}/kontor-data");
+        append(home.resolve("etc/system.properties"), "kontor.data = ${karaf.base}/kontor-data",
+                "kontor.admin.password = " + OPERATOR_PASSWORD);
     }
 
     /** Registers a features repository and features to install at boot, in etc/org.apache.karaf.features.cfg. */
@@ -179,8 +182,8 @@ final class KarafRuntime implements AutoCloseable {
         builder.command().add(home.resolve("bin").resolve(script).toString());
         builder.command().addAll(List.of(arguments));
         builder.directory(home.toFile()).redirectErrorStream(true);
-        // Only this copy's own settings: no KARAF_* of whoever runs the build.
-        builder.environment().keySet().removeIf(name -> name.startsWith("KARAF_"));
+        // Only this copy's own settings: no KARAF_* or KONTOR_* (e.g. an operator password) of whoever runs the build.
+        builder.environment().keySet().removeIf(name -> name.startsWith("KARAF_") || name.startsWith("KONTOR_"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return builder;
     }

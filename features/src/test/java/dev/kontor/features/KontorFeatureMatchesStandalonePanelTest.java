@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -12,11 +16,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Feature "kontor" must install what the standalone panel installs (distribution/pom.xml, runtime scope), except
- * what Karaf already has or brings through its own features; otherwise a bundle added to the panel is easily
- * forgotten here.
+ * The panel's features together (kontor and its modules' features) must install what the standalone panel installs
+ * (distribution/pom.xml, runtime scope), except what Karaf already has or brings through its own features;
+ * otherwise a bundle added to the panel is easily forgotten here.
  */
 class KontorFeatureMatchesStandalonePanelTest {
+
+    /** What the standalone panel runs, as features: the host panel and the modules it ships in bundles/. */
+    static final List<String> PANEL_FEATURES = List.of("kontor", "kontor-users", "kontor-clients", "kontor-subscriptions");
 
     /** In Karaf these come from its startup bundles, pax-logging, or the features scr, spifly and eventadmin. */
     private static final Set<String> TAKEN_FROM_KARAF = Set.of(
@@ -38,20 +45,44 @@ class KontorFeatureMatchesStandalonePanelTest {
     private static final Set<String> ONLY_IN_KARAF = Set.of("org.osgi:org.osgi.service.condition");
 
     @Test
-    void kontorFeatureInstallsThePanelBundlesThatKarafDoesNotProvide() throws Exception {
+    void panelFeaturesInstallThePanelBundlesThatKarafDoesNotProvide() throws Exception {
         Set<String> expected = new TreeSet<>(panelBundles(BuildProperties.path("kontor.distribution.pom")));
         expected.removeAll(TAKEN_FROM_KARAF);
         expected.addAll(ONLY_IN_KARAF);
 
-        Set<String> actual = featureBundles(BuildProperties.path("kontor.features.file"), "kontor");
+        FeaturesRepository repository = FeaturesRepository.read(BuildProperties.path("kontor.features.file"));
+        Set<String> actual = new TreeSet<>();
+        PANEL_FEATURES.forEach(name -> repository.feature(name).bundles().forEach(bundle -> actual.add(artifact(bundle))));
 
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(actual);
         Set<String> extra = new TreeSet<>(actual);
         extra.removeAll(expected);
         assertAll(
-                () -> assertEquals(Set.of(), missing, "in the standalone panel, missing from feature kontor"),
-                () -> assertEquals(Set.of(), extra, "in feature kontor, not in the standalone panel"));
+                () -> assertEquals(Set.of(), missing, "in the standalone panel, missing from features " + PANEL_FEATURES),
+                () -> assertEquals(Set.of(), extra, "in features " + PANEL_FEATURES + ", not in the standalone panel"));
+    }
+
+    /** A bundle that two features list would be pulled in by either, and the split between them would blur. */
+    @Test
+    void everyBundleBelongsToOneFeature() throws Exception {
+        FeaturesRepository repository = FeaturesRepository.read(BuildProperties.path("kontor.features.file"));
+        Map<String, String> owner = new TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        for (String name : repository.names()) {
+            for (String bundle : repository.feature(name).bundles()) {
+                String first = owner.putIfAbsent(artifact(bundle), name);
+                if (first != null) {
+                    twice.add(artifact(bundle) + " in " + first + " and " + name);
+                }
+            }
+        }
+        assertEquals(List.of(), twice);
+    }
+
+    /** groupId:artifactId of groupId:artifactId:version. */
+    private static String artifact(String bundle) {
+        return bundle.substring(0, bundle.lastIndexOf(':'));
     }
 
     private static Set<String> panelBundles(Path pom) throws Exception {
@@ -61,23 +92,6 @@ class KontorFeatureMatchesStandalonePanelTest {
             Element dependency = (Element) dependencies.item(i);
             if ("runtime".equals(child(dependency, "scope"))) {
                 bundles.add(child(dependency, "groupId") + ":" + child(dependency, "artifactId"));
-            }
-        }
-        return bundles;
-    }
-
-    private static Set<String> featureBundles(Path featuresXml, String feature) throws Exception {
-        Set<String> bundles = new TreeSet<>();
-        NodeList features = parse(featuresXml).getElementsByTagName("feature");
-        for (int i = 0; i < features.getLength(); i++) {
-            Element element = (Element) features.item(i);
-            if (feature.equals(element.getAttribute("name"))) {
-                NodeList urls = element.getElementsByTagName("bundle");
-                for (int j = 0; j < urls.getLength(); j++) {
-                    // mvn:groupId/artifactId/version
-                    String[] coordinates = urls.item(j).getTextContent().trim().substring("mvn:".length()).split("/");
-                    bundles.add(coordinates[0] + ":" + coordinates[1]);
-                }
             }
         }
         return bundles;
