@@ -1,9 +1,11 @@
 'use strict';
 // The subscription list (S1) with creation and editing, holds with their reasons and notes
-// (S2), history, termination (S6) and bulk actions. The DOM is built with textContent only:
-// no markup from data. The server decides every request; permissions only hide controls.
+// (S2), history, termination (S6) and bulk actions; billing.js shows a subscription's term
+// and invoices (S4, S5). The DOM is built with textContent only: no markup from data. The
+// server decides every request; permissions only hide controls.
 (function () {
   const { $, t, el, api, clearProblem, showProblem, notice } = Kontor;
+  const { day, staff } = SubscriptionBilling;
   const state = { list: null, editor: null, holdsOf: null, terminating: null };
   const held = Kontor.can;
   const REASONS = ['abuse', 'operator', 'reseller', 'non_payment', 'expired', 'customer'];
@@ -12,13 +14,8 @@
     non_payment: ['subscriptions.suspend'], expired: ['subscriptions.suspend'],
     customer: ['subscriptions.self_suspend', 'subscriptions.suspend'] };
 
-  function day(iso) {
-    const value = new Date(iso + 'T00:00:00Z');
-    return Number.isNaN(value.getTime()) ? iso : value.toLocaleDateString(Kontor.locale(), { dateStyle: 'medium', timeZone: 'UTC' });
-  }
-
   function price(value) {
-    return value ? value.amount + ' ' + value.currency : '';
+    return value ? SubscriptionBilling.money(value.amount, value.currency) : '';
   }
 
   // The list ------------------------------------------------------------------------------
@@ -61,15 +58,18 @@
     return el('tr', { 'data-id': subscription.id, testid: 'subscription-row' }, [
       el('td', { class: 'select' }, [state.list.box(subscription.id, { testid: 'subscription-select' })]),
       el('td', { text: subscription.plan, testid: 'subscription-plan' }),
-      el('td', { text: subscription.client_id }),
+      el('td', { class: 'client-id', text: subscription.client_id }),
       el('td', {}, [el('ul', { class: 'services' }, subscription.services.map((service) =>
         el('li', { text: service.kind + ': ' + service.name })))]),
-      el('td', { text: day(subscription.expires_at) }),
+      el('td', {}, [el('div', { text: day(subscription.expires_at), testid: 'subscription-expires' }),
+        subscription.auto_renew ? el('div', { class: 'muted', text: t('ui.renewal.auto_short'), testid: 'subscription-auto-renew' }) : null]),
       el('td', { text: price(subscription.price) }),
       stateCell(subscription),
       el('td', {}, [el('div', { class: 'actions' }, [
         el('button', { type: 'button', class: 'secondary', text: t('ui.holds'), testid: 'subscription-holds',
           on: { click: () => openHolds(subscription.id) } }),
+        el('button', { type: 'button', class: 'secondary', text: t('ui.billing'), testid: 'subscription-billing',
+          on: { click: () => SubscriptionBilling.open(subscription.id) } }),
         live ? el('button', { type: 'button', class: 'secondary', 'data-needs': 'subscriptions.manage', text: t('ui.edit'),
           testid: 'subscription-edit', on: { click: () => state.editor.edit(subscription.id) } }) : null,
         live ? el('button', { type: 'button', class: 'danger', 'data-needs': 'subscriptions.manage', text: t('ui.terminate'),
@@ -125,12 +125,13 @@
 
   async function saved(answer, editing) {
     notice(t(editing ? 'ui.saved' : 'ui.created', { plan: answer.json.plan }));
-    await state.list.reload();
+    await changed(answer.json.id);
   }
 
   // Holds and history --------------------------------------------------------------------------
 
-  async function openHolds(id) {
+  /** Opens the holds of the subscription; quietly: only shows them again, without scrolling to them. */
+  async function openHolds(id, quietly) {
     const panel = $('holds-panel');
     clearProblem(panel);
     const subscription = await api('GET', 'subscriptions/' + encodeURIComponent(id));
@@ -148,11 +149,10 @@
     $('holds-empty').hidden = holds.json.items.length > 0;
     const reasons = REASONS.filter((reason) => PLACE_NEEDS[reason].some(held));
     // A client's own users may not change a suspended subscription (S3); staff may add holds to it.
-    const staff = held('subscriptions.suspend') || held('subscriptions.legal');
     $('hold-form').hidden = subscription.json.state === 'terminated' || reasons.length === 0
-      || (!staff && subscription.json.state === 'suspended');
+      || (!staff() && subscription.json.state === 'suspended');
     $('h-reason').replaceChildren(...reasons.map((reason) => el('option', { value: reason, text: t('ui.reason.' + reason) })));
-    $('h-internal-label').hidden = !held('subscriptions.suspend') && !held('subscriptions.legal');
+    $('h-internal-label').hidden = !staff();
     const history = await api('GET', 'subscriptions/' + encodeURIComponent(id) + '/history?limit=100');
     $('history-section').hidden = !history.ok; // staff only
     if (history.ok) {
@@ -162,7 +162,14 @@
           + (entry.note ? ': ' + entry.note : '') + ' → ' + t('ui.state.' + entry.state) })));
     }
     panel.hidden = false;
-    panel.scrollIntoView({ block: 'nearest' });
+    if (!quietly) panel.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** After a change of holds or billing: the list, and the panels open for that subscription, show it as it is now. */
+  async function changed(id) {
+    if (state.holdsOf && state.holdsOf.id === id && !$('holds-panel').hidden) await openHolds(id, true);
+    await SubscriptionBilling.refresh(id);
+    await state.list.reload();
   }
 
   function holdItem(subscriptionId, hold) {
@@ -198,8 +205,7 @@
     if (!answer.ok) { showProblem(form, answer); return; }
     form.reset();
     notice(t('ui.holds.placed'));
-    await openHolds(id);
-    await state.list.reload();
+    await changed(id);
   }
 
   async function lift(subscriptionId, holdId, note) {
@@ -208,8 +214,7 @@
       + encodeURIComponent(holdId) + query);
     if (!answer.ok) { showProblem($('holds-panel'), answer); return; }
     notice(t('ui.holds.lifted'));
-    await openHolds(subscriptionId);
-    await state.list.reload();
+    await changed(subscriptionId);
   }
 
   // Termination and bulk actions ----------------------------------------------------------------
@@ -242,7 +247,7 @@
     $('termination').hidden = true;
     state.terminating = null;
     notice(t('ui.terminated'));
-    await state.list.reload();
+    await changed(subscription.id);
   }
 
   /** Runs a bulk action once: a repeat after a lost answer sends the same Idempotency-Key. */
@@ -267,6 +272,7 @@
     state.list = Kontor.list({ list: $('subscriptions'), more: $('more'), empty: $('subscriptions-empty'), search: $('search-form'),
       path: listPath, render: row, selection: { all: $('select-all'), count: $('bulk-count'), countKey: 'ui.bulk.selected',
         buttons: ['bulk-suspend', 'bulk-activate', 'bulk-terminate'].map($) } });
+    SubscriptionBilling.start(changed);
     state.editor = Kontor.editor({ form: $('subscription-form'), path: 'subscriptions', fill, body: formBody, saved, staleKey: 'ui.stale' });
     $('new-subscription').addEventListener('click', () => state.editor.create());
     $('subscription-cancel').addEventListener('click', () => { $('subscription-form').hidden = true; });
