@@ -29,9 +29,11 @@ import java.util.stream.Stream;
 final class KontorBundles {
 
     private static final Pattern CONFIGURATION_PID = Pattern.compile("configuration-pid=\"([^\"]+)\"");
+    private static final Pattern DESIGNATE_PID = Pattern.compile("<Designate[^>]*\\spid=\"([^\"]+)\"");
 
     private final Map<String, ConfigurationType> types = new TreeMap<>();
     private final Set<String> componentPids = new TreeSet<>();
+    private final Set<String> describedPids = new TreeSet<>();
 
     private KontorBundles() {
     }
@@ -67,6 +69,11 @@ final class KontorBundles {
         return componentPids;
     }
 
+    /** The PIDs a bundle's metatype designates: those a console (Karaf's, Felix's) can describe and edit as a form. */
+    Set<String> describedPids() {
+        return describedPids;
+    }
+
     private void readJar(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> classes = new ArrayList<>();
@@ -77,6 +84,10 @@ final class KontorBundles {
                     bundle = true;
                     try (InputStream in = file.getInputStream(entry)) {
                         readComponentDescription(in);
+                    }
+                } else if (isMetatype(name)) {
+                    try (InputStream in = file.getInputStream(entry)) {
+                        readMetatype(in);
                     }
                 } else if (isKontorClass(name)) {
                     classes.add(name);
@@ -100,6 +111,10 @@ final class KontorBundles {
                     try (InputStream in = Files.newInputStream(file)) {
                         readComponentDescription(in);
                     }
+                } else if (isMetatype(name)) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        readMetatype(in);
+                    }
                 } else if (isKontorClass(name)) {
                     readClass(name);
                 }
@@ -109,6 +124,17 @@ final class KontorBundles {
 
     private static boolean isComponentDescription(String name) {
         return name.startsWith("OSGI-INF/") && name.indexOf('/', "OSGI-INF/".length()) < 0 && name.endsWith(".xml");
+    }
+
+    private static boolean isMetatype(String name) {
+        return name.startsWith("OSGI-INF/metatype/") && name.endsWith(".xml");
+    }
+
+    private void readMetatype(InputStream in) throws IOException {
+        Matcher matcher = DESIGNATE_PID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (matcher.find()) {
+            describedPids.add(matcher.group(1));
+        }
     }
 
     private static boolean isKontorClass(String name) {

@@ -49,6 +49,14 @@ class ShippedSettingsMatchConfigurationTypesTest {
     }
 
     @Test
+    void everyConfigurationTypeIsDescribedToConsolesByItsBundlesMetatype() {
+        Set<String> undescribed = new TreeSet<>(bundles.types().keySet());
+        undescribed.removeAll(bundles.describedPids());
+        assertEquals(Set.of(), undescribed, "PIDs without a metatype Designate (@Designate on one component reading"
+                + " the PID): Karaf's and Felix's consoles cannot show their settings as a form");
+    }
+
+    @Test
     void everyConfigurationOfAnInstalledBundleShipsASettingsFile() {
         Set<String> missing = new TreeSet<>();
         bundles.types().values().stream().filter(ConfigurationType::installed).forEach(type -> missing.add(type.pid()));

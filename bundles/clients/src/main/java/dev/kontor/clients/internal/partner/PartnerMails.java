@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * login's for the partner. The links open the panel's page of the side that reads them;
  * no link carries a token: the reader logs in and finds the request there.
  */
+@Designate(ocd = PartnerSettings.class)
 @Component(service = PartnerMails.class, configurationPid = PartnerSettings.PID)
 public class PartnerMails {
 

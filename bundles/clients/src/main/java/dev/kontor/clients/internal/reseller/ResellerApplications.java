@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * this module's reseller row. The applicant gets the answer by mail, and a new
  * application is announced to the review address when one is configured.
  */
+@Designate(ocd = ResellerSettings.class)
 @Component(service = ResellerApplications.class, configurationPid = ResellerSettings.PID)
 public class ResellerApplications {
 

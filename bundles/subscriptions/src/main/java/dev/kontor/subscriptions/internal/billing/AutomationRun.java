@@ -40,6 +40,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ import org.slf4j.LoggerFactory;
  * run spreads its steps over {@code automation_workers} threads: each invoice's steps stay
  * on one, and different invoices are as independent as two nodes' runs.
  */
+@Designate(ocd = SubscriptionsConfiguration.class)
 @Component(service = AutomationRun.class, immediate = true, configurationPid = SubscriptionsConfiguration.PID)
 public class AutomationRun {
 

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -41,6 +42,7 @@ import org.osgi.service.component.annotations.Reference;
  * users module, audits in the affected organization's trail, and makes cached access
  * stale with the commit.
  */
+@Designate(ocd = UsersConfiguration.class)
 @Component(service = Accounts.class, configurationPid = UsersConfiguration.PID)
 public class UsersAccounts implements Accounts {
 
