@@ -80,16 +80,8 @@ final class KontorBundles {
             boolean bundle = false;
             for (JarEntry entry : file.stream().toList()) {
                 String name = entry.getName();
-                if (isComponentDescription(name)) {
-                    bundle = true;
-                    try (InputStream in = file.getInputStream(entry)) {
-                        readComponentDescription(in);
-                    }
-                } else if (isMetatype(name)) {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        readMetatype(in);
-                    }
-                } else if (isKontorClass(name)) {
+                bundle |= isComponentDescription(name);
+                if (!readDescriptor(name, () -> file.getInputStream(entry)) && isKontorClass(name)) {
                     classes.add(name);
                 }
             }
@@ -107,19 +99,32 @@ final class KontorBundles {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
-                if (isComponentDescription(name)) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        readComponentDescription(in);
-                    }
-                } else if (isMetatype(name)) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        readMetatype(in);
-                    }
-                } else if (isKontorClass(name)) {
+                if (!readDescriptor(name, () -> Files.newInputStream(file)) && isKontorClass(name)) {
                     readClass(name);
                 }
             }
         }
+    }
+
+    /** Reads a component description or a metatype file; false when the entry is neither. */
+    private boolean readDescriptor(String name, Opener opener) throws IOException {
+        boolean description = isComponentDescription(name);
+        if (!description && !isMetatype(name)) {
+            return false;
+        }
+        try (InputStream in = opener.open()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (description) {
+                readComponentDescription(text);
+            } else {
+                readMetatype(text);
+            }
+        }
+        return true;
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
     }
 
     private static boolean isComponentDescription(String name) {
@@ -130,8 +135,8 @@ final class KontorBundles {
         return name.startsWith("OSGI-INF/metatype/") && name.endsWith(".xml");
     }
 
-    private void readMetatype(InputStream in) throws IOException {
-        Matcher matcher = DESIGNATE_PID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    private void readMetatype(String text) {
+        Matcher matcher = DESIGNATE_PID.matcher(text);
         while (matcher.find()) {
             describedPids.add(matcher.group(1));
         }
@@ -141,8 +146,8 @@ final class KontorBundles {
         return name.startsWith("dev/kontor/") && name.endsWith(".class") && !name.endsWith("package-info.class");
     }
 
-    private void readComponentDescription(InputStream in) throws IOException {
-        Matcher matcher = CONFIGURATION_PID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    private void readComponentDescription(String text) {
+        Matcher matcher = CONFIGURATION_PID.matcher(text);
         while (matcher.find()) {
             // A component may read several configurations, their PIDs separated by spaces.
             componentPids.addAll(List.of(matcher.group(1).trim().split("\\s+")));
