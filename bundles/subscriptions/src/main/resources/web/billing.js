@@ -231,5 +231,5 @@ window.SubscriptionBilling = (function () {
     if (!$('billing-panel').hidden && current.subscription && current.subscription.id === id) await load(id);
   }
 
-  return { start, open, refresh, day, money, staff };
+  return { start, open, refresh, day, money, staff, subscriptionPath };
 }());

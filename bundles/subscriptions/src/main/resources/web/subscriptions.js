@@ -5,7 +5,7 @@
 // server decides every request; permissions only hide controls.
 (function () {
   const { $, t, el, api, clearProblem, showProblem, notice } = Kontor;
-  const { day, staff } = SubscriptionBilling;
+  const { day, staff, subscriptionPath } = SubscriptionBilling;
   const state = { list: null, editor: null, holdsOf: null, terminating: null };
   const held = Kontor.can;
   const REASONS = ['abuse', 'operator', 'reseller', 'non_payment', 'expired', 'customer'];
@@ -48,7 +48,7 @@
 
   /** Tries the failing deliveries now: the operator's staff, the only ones the answer shows errors to. */
   async function retryProvisioning(subscription) {
-    const answer = await api('POST', 'subscriptions/' + encodeURIComponent(subscription.id) + '/provisioning/retry');
+    const answer = await api('POST', subscriptionPath(subscription.id) + '/provisioning/retry');
     if (!answer.ok) { showProblem(document.body, answer); return; }
     notice(t('ui.provisioning.retried', { plan: subscription.plan }));
   }
@@ -134,7 +134,7 @@
   async function openHolds(id, quietly) {
     const panel = $('holds-panel');
     clearProblem(panel);
-    const subscription = await api('GET', 'subscriptions/' + encodeURIComponent(id));
+    const subscription = await api('GET', subscriptionPath(id));
     if (!subscription.ok) { showProblem(document.body, subscription); return; }
     state.holdsOf = subscription.json;
     $('holds-title').textContent = t('ui.holds.title', { plan: subscription.json.plan });
@@ -143,7 +143,7 @@
     $('holds-suspension').textContent = suspension
       ? t('ui.suspended_because', { reason: t('ui.reason.' + suspension.reason) }) + ' (' + t('ui.holds.since', { date: Kontor.date(suspension.since) }) + ')'
       : '';
-    const holds = await api('GET', 'subscriptions/' + encodeURIComponent(id) + '/holds?limit=500');
+    const holds = await api('GET', subscriptionPath(id) + '/holds?limit=500');
     if (!holds.ok) { showProblem(document.body, holds); return; }
     $('holds').replaceChildren(...holds.json.items.map((hold) => holdItem(id, hold)));
     $('holds-empty').hidden = holds.json.items.length > 0;
@@ -153,7 +153,7 @@
       || (!staff() && subscription.json.state === 'suspended');
     $('h-reason').replaceChildren(...reasons.map((reason) => el('option', { value: reason, text: t('ui.reason.' + reason) })));
     $('h-internal-label').hidden = !staff();
-    const history = await api('GET', 'subscriptions/' + encodeURIComponent(id) + '/history?limit=100');
+    const history = await api('GET', subscriptionPath(id) + '/history?limit=100');
     $('history-section').hidden = !history.ok; // staff only
     if (history.ok) {
       $('history').replaceChildren(...history.json.items.map((entry) => el('li', { testid: 'history-entry',
@@ -201,7 +201,7 @@
     if (!$('h-internal-label').hidden && $('h-internal').value.trim()) body.internal_note = $('h-internal').value;
     if ($('h-expires').value) body.expires_at = new Date($('h-expires').value).toISOString();
     const id = state.holdsOf.id;
-    const answer = await api('POST', 'subscriptions/' + encodeURIComponent(id) + '/holds', body);
+    const answer = await api('POST', subscriptionPath(id) + '/holds', body);
     if (!answer.ok) { showProblem(form, answer); return; }
     form.reset();
     notice(t('ui.holds.placed'));
@@ -210,7 +210,7 @@
 
   async function lift(subscriptionId, holdId, note) {
     const query = note && note.trim() ? '?note=' + encodeURIComponent(note.trim()) : '';
-    const answer = await api('DELETE', 'subscriptions/' + encodeURIComponent(subscriptionId) + '/holds/'
+    const answer = await api('DELETE', subscriptionPath(subscriptionId) + '/holds/'
       + encodeURIComponent(holdId) + query);
     if (!answer.ok) { showProblem($('holds-panel'), answer); return; }
     notice(t('ui.holds.lifted'));
@@ -240,7 +240,7 @@
       if (done) $('termination').hidden = true;
       return;
     }
-    const answer = await Kontor.once('POST', 'subscriptions/' + encodeURIComponent(subscription.id) + '/terminate',
+    const answer = await Kontor.once('POST', subscriptionPath(subscription.id) + '/terminate',
       note ? { note } : {});
     $('termination-confirm').disabled = false;
     if (!answer.ok) { showProblem($('termination'), answer); return; }
