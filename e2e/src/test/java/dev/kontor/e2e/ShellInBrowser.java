@@ -56,13 +56,17 @@ final class ShellInBrowser {
      * permission comes or goes, so an element found a moment ago may be gone: it is found again.
      */
     void click(By target) {
-        wait.ignoring(StaleElementReferenceException.class).until(browser -> {
+        wait.until(browser -> {
             WebElement element = ExpectedConditions.elementToBeClickable(target).apply(browser);
             if (element == null) {
                 return false;
             }
-            element.click();
-            return true;
+            try {
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
         });
     }
 
