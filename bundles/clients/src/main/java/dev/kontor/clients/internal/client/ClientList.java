@@ -96,6 +96,8 @@ final class ClientList {
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) instanceof Timestamp time) {
                     select.setTimestamp(i + 1, time);
+                } else if (values.get(i) instanceof byte[] bytes) {
+                    select.setBytes(i + 1, bytes);
                 } else {
                     select.setString(i + 1, (String) values.get(i));
                 }
@@ -112,14 +114,14 @@ final class ClientList {
      * the page is picked from those clients through the index; else reading the list in
      * its order and skipping non-matches fills the page sooner. Same answer either way.
      */
-    private void narrowBySearchIndex(Connection connection) throws SQLException {
+    void narrowBySearchIndex(Connection connection) throws SQLException {
         if (words.isEmpty()) {
             return;
         }
         String rarest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
         if (SearchTerms.count(connection, rarest, FEW_MATCHES) < FEW_MATCHES) {
-            and("id IN (SELECT client_id FROM clients_search_term WHERE term LIKE ? ESCAPE '\\')",
-                    SearchTerms.startPattern(rarest));
+            and("id IN (SELECT client_id FROM clients_search_term WHERE " + SearchTerms.TERM_IN_RANGE + ")",
+                    (Object[]) SearchTerms.startingWith(rarest));
         }
     }
 

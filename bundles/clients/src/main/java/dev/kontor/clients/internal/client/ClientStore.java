@@ -102,19 +102,14 @@ public final class ClientStore {
             missing = read(select);
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE clients_client SET search_text = ? WHERE id = ?");
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO clients_search_term (term, client_id) VALUES (?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(SearchTerms.INSERT)) {
             int batched = 0;
             for (ClientDetails client : missing) {
                 java.util.Set<String> terms = SearchTerms.of(client.contact());
                 update.setString(1, SearchTerms.searchText(terms));
                 update.setString(2, client.id());
                 update.addBatch();
-                for (String term : SearchTerms.cut(terms)) {
-                    insert.setString(1, term);
-                    insert.setString(2, client.id());
-                    insert.addBatch();
-                }
+                SearchTerms.addAll(insert, client.id(), terms);
                 if (++batched % 1000 == 0) {
                     update.executeBatch();
                     insert.executeBatch();

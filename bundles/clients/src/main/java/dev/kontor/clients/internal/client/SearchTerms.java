@@ -1,6 +1,7 @@
 package dev.kontor.clients.internal.client;
 
 import dev.kontor.api.rest.TextInput;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,11 @@ import java.util.Set;
  * word names without reading the others; and in {@code search_text}, space-separated, for
  * a query that matches many clients, where reading the list in its order and skipping
  * the others fills a page sooner. Both give the same answer.
+ *
+ * <p>The rows keep a word as its UTF-8 bytes: bytes compare one by one on H2 and on
+ * PostgreSQL under any collation, so the words starting with a query word are one range
+ * of the index. A {@code LIKE 'word%'} on text uses PostgreSQL's index only under the C
+ * collation, and read every row under any other (docs/performance.md).
  */
 final class SearchTerms {
 
@@ -66,9 +72,19 @@ final class SearchTerms {
         return words;
     }
 
-    /** The LIKE pattern of the words that start with {@code word}, in {@code clients_search_term}. */
-    static String startPattern(String word) {
-        return escaped(word) + "%";
+    /** The condition on {@code clients_search_term} of the words in a {@link #startingWith} range. */
+    static final String TERM_IN_RANGE = "term >= ? AND term < ?";
+
+    /**
+     * The stored words that start with {@code word}: from its bytes (inclusive) to the same
+     * bytes with the last one higher (exclusive). UTF-8 has no byte 0xFF, so the last byte
+     * never carries over.
+     */
+    static byte[][] startingWith(String word) {
+        byte[] from = stored(word);
+        byte[] until = from.clone();
+        until[until.length - 1]++;
+        return new byte[][] {from, until};
     }
 
     /** The LIKE pattern of {@code search_text} with a word that starts with {@code word}. */
@@ -83,8 +99,10 @@ final class SearchTerms {
     static int count(Connection connection, String word, int limit) throws SQLException {
         // Counted here, not with COUNT(*) over a derived table, whose condition H2 reads without the index.
         try (PreparedStatement select = connection.prepareStatement("SELECT client_id FROM clients_search_term "
-                + "WHERE term LIKE ? ESCAPE '\\' LIMIT " + limit)) {
-            select.setString(1, startPattern(word));
+                + "WHERE " + TERM_IN_RANGE + " LIMIT " + limit)) {
+            byte[][] range = startingWith(word);
+            select.setBytes(1, range[0]);
+            select.setBytes(2, range[1]);
             int count = 0;
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -101,14 +119,21 @@ final class SearchTerms {
             delete.setString(1, clientId);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO clients_search_term (term, client_id) VALUES (?, ?)")) {
-            for (String term : cut(terms)) {
-                insert.setString(1, term);
-                insert.setString(2, clientId);
-                insert.addBatch();
-            }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            addAll(insert, clientId, terms);
             insert.executeBatch();
+        }
+    }
+
+    /** The statement {@link #addAll} adds to. */
+    static final String INSERT = "INSERT INTO clients_search_term (term, client_id) VALUES (?, ?)";
+
+    /** Adds the client's words, as stored, to the batch of an {@link #INSERT}. */
+    static void addAll(PreparedStatement insert, String clientId, Set<String> terms) throws SQLException {
+        for (String term : cut(terms)) {
+            insert.setBytes(1, stored(term));
+            insert.setString(2, clientId);
+            insert.addBatch();
         }
     }
 
@@ -117,6 +142,10 @@ final class SearchTerms {
         Set<String> cut = new LinkedHashSet<>();
         terms.forEach(term -> cut.add(term.length() > MAX_TERM ? term.substring(0, MAX_TERM) : term));
         return cut;
+    }
+
+    private static byte[] stored(String term) {
+        return term.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void add(Set<String> terms, String word) {
