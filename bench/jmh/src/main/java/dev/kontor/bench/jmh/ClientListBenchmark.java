@@ -73,6 +73,12 @@ public class ClientListBenchmark {
         database.runInTransaction(ClientListBenchmark::populate);
         // The list reads the clients' table only; audit, accounts and listeners are for changes.
         clients = new Clients(database, null, null, null);
+        // After the module has written the clients' search words: statistics as a database in use has them.
+        database.runInTransaction(connection -> {
+            try (PreparedStatement analyze = connection.prepareStatement("ANALYZE")) {
+                analyze.execute();
+            }
+        });
         operator = new IdentityCaller(new Identity(IdentityProvider.OPERATOR_ADMIN_ID, "admin", "Admin",
                 IdentityProvider.OPERATOR_ORGANIZATION_ID, List.of(), Set.of("clients.view"), true, "en"), "127.0.0.1");
         String cursor = page(new ClientFilter(null, null, null, null), null).nextCursor();
@@ -153,9 +159,6 @@ public class ClientListBenchmark {
                 }
             }
             insert.executeBatch();
-        }
-        try (PreparedStatement analyze = connection.prepareStatement("ANALYZE")) {
-            analyze.execute(); // statistics as a database that has been in use has them
         }
     }
 }
