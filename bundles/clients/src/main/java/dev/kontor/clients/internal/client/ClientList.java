@@ -119,7 +119,7 @@ final class ClientList {
             return;
         }
         String rarest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
-        if (SearchTerms.count(connection, rarest, FEW_MATCHES) < FEW_MATCHES) {
+        if (!SearchTerms.atLeast(connection, rarest, FEW_MATCHES)) {
             and("id IN (SELECT client_id FROM clients_search_term WHERE " + SearchTerms.TERM_IN_RANGE + ")",
                     (Object[]) SearchTerms.startingWith(rarest));
         }

@@ -93,23 +93,19 @@ final class SearchTerms {
     }
 
     /**
-     * How many words of all clients start with {@code word}, counted up to {@code limit}:
-     * whether the index or the ordered list finds a page sooner.
+     * Whether at least {@code count} words of all clients start with {@code word}: whether
+     * the index or the ordered list finds a page sooner. Asks for the count-th word only, so
+     * that one row at most comes back, not every word up to it.
      */
-    static int count(Connection connection, String word, int limit) throws SQLException {
-        // Counted here, not with COUNT(*) over a derived table, whose condition H2 reads without the index.
-        try (PreparedStatement select = connection.prepareStatement("SELECT client_id FROM clients_search_term "
-                + "WHERE " + TERM_IN_RANGE + " LIMIT " + limit)) {
+    static boolean atLeast(Connection connection, String word, int count) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT client_id FROM clients_search_term WHERE "
+                + TERM_IN_RANGE + " ORDER BY term, client_id OFFSET " + (count - 1) + " ROWS FETCH NEXT 1 ROWS ONLY")) {
             byte[][] range = startingWith(word);
             select.setBytes(1, range[0]);
             select.setBytes(2, range[1]);
-            int count = 0;
             try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    count++;
-                }
+                return row.next();
             }
-            return count;
         }
     }
 
