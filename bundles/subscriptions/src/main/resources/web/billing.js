@@ -108,7 +108,7 @@ window.SubscriptionBilling = (function () {
     const invoice = answer.json.invoice;
     await load(subscription.id); // the renewal's answer carries no ETag for the switch
     notice([t('ui.renewal.done', { plan: renewed.plan, date: day(renewed.expires_at) }),
-      invoice ? t('ui.renewal.invoice', { number: invoice.id, amount: money(invoice.amount, invoice.currency), date: day(invoice.due_at) })
+      invoice ? t('ui.renewal.invoice', { number: invoice.number, amount: money(invoice.amount, invoice.currency), date: day(invoice.due_at) })
         : null].filter(Boolean).join(' '), 'billing-notice');
     if (Kontor.can(BILLING)) await current.invoices.reload();
     await current.changed(subscription.id);
@@ -125,7 +125,7 @@ window.SubscriptionBilling = (function () {
         on: { click: () => askConfirmation('cancel', invoice) } })
     ]) : null;
     return el('tr', { 'data-id': invoice.id, 'data-state': shown, testid: 'invoice-row' }, [
-      el('td', {}, [el('code', { text: invoice.id, testid: 'invoice-number' }),
+      el('td', {}, [el('code', { text: invoice.number, testid: 'invoice-number' }),
         el('div', { class: 'muted', text: t('ui.invoice.purpose.' + invoice.purpose) })]),
       el('td', { class: 'description', text: invoice.description || '' }),
       el('td', { class: 'amount', text: money(invoice.amount, invoice.currency), testid: 'invoice-amount' }),
@@ -161,7 +161,7 @@ window.SubscriptionBilling = (function () {
     $('invoice-note').value = '';
     $('invoice-reference-label').hidden = action !== 'pay';
     $('invoice-note-label').hidden = action !== 'cancel';
-    const values = { number: invoice.id, amount: money(invoice.amount, invoice.currency), date: day(invoice.due_at) };
+    const values = { number: invoice.number, amount: money(invoice.amount, invoice.currency), date: day(invoice.due_at) };
     $('invoice-confirm-title').textContent = t('ui.invoice.' + action + '.title', values);
     $('invoice-confirm-intro').textContent = t('ui.invoice.' + action + '.intro', values);
     $('invoice-confirm-submit').textContent = t('ui.invoice.' + action + '.confirm');
@@ -182,7 +182,7 @@ window.SubscriptionBilling = (function () {
     const body = action === 'pay' ? { reference: text || undefined } : { note: text || undefined };
     await Kontor.submit($('invoice-confirm'), 'POST', 'invoices/' + encodeURIComponent(invoice.id) + '/' + action, body, async () => {
       closeConfirmation();
-      notice(t('ui.invoice.' + action + '.done', { number: invoice.id }), 'billing-notice');
+      notice(t('ui.invoice.' + action + '.done', { number: invoice.number }), 'billing-notice');
       // Paying or cancelling lifts the invoice's non-payment hold; paying a renewal invoice renews the term.
       await load(current.subscription.id);
       await current.invoices.reload();
@@ -206,7 +206,7 @@ window.SubscriptionBilling = (function () {
     if (!answer.ok) { showProblem(form, answer); return; }
     form.reset();
     const invoice = answer.json;
-    notice(t('ui.invoice.created', { number: invoice.id, amount: money(invoice.amount, invoice.currency), date: day(invoice.due_at) }),
+    notice(t('ui.invoice.created', { number: invoice.number, amount: money(invoice.amount, invoice.currency), date: day(invoice.due_at) }),
       'billing-notice');
     await current.invoices.reload();
   }

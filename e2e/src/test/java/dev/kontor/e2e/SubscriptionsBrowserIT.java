@@ -130,8 +130,10 @@ class SubscriptionsBrowserIT {
         assertFalse(operator.find(By.id("auto-renew-problem")).isDisplayed(), "the refusal of the old term still shows");
         WebElement renewal = operator.until(ExpectedConditions.visibilityOfElementLocated(invoiceWithAmount("12.50 EUR")));
         assertEquals("open", renewal.getAttribute("data-state"));
-        assertTrue(operator.find(By.id("billing-notice")).getText().contains(renewal.getAttribute("data-id")),
-                "the notice names the renewal invoice");
+        String renewalNumber = renewal.findElement(By.cssSelector("[data-testid=\"invoice-number\"]")).getText();
+        assertTrue(renewalNumber.matches("\\d{4}-\\d{6}"), "the invoice shows its number, not its id: " + renewalNumber);
+        assertTrue(operator.find(By.id("billing-notice")).getText().contains(renewalNumber),
+                "the notice names the renewal invoice by its number");
         operator.screenshot("3-operator-renewed-by-hand");
 
         operator.shell().click(AUTO_RENEW);

@@ -18,7 +18,8 @@ final class BenchMigrations {
             "users", Set.of("V1__users.sql", "V2__access_grant_scope.sql", "V3__reseller.sql"),
             "clients", Set.of("V1__clients.sql", "V2__partner_access.sql", "V3__resellers.sql", "V4__client_search.sql",
                     "V5__search_terms_as_bytes.sql"),
-            "subscriptions", Set.of("V1__subscriptions.sql", "V2__provisioning.sql", "V3__invoices.sql"));
+            "subscriptions", Set.of("V1__subscriptions.sql", "V2__provisioning.sql", "V3__invoices.sql",
+                    "V4__removed_subscriptions.sql", "V5__invoice_numbers.sql"));
 
     private BenchMigrations() {
     }

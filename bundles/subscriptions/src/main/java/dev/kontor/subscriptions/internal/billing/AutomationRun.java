@@ -217,7 +217,8 @@ public class AutomationRun {
                         Terms.renewedExpiry(subscription));
             }
             audit.recordSystem(organizationOf(client), "subscriptions.invoice.created", "invoice:" + invoice.get().id(),
-                    AuditOutcome.SUCCESS, "renewal of subscription " + subscription.id() + ", due " + invoice.get().dueOn());
+                    AuditOutcome.SUCCESS, "number " + invoice.get().number() + ", renewal of subscription " + subscription.id()
+                            + ", due " + invoice.get().dueOn());
             return Charge.INVOICED;
         });
     }

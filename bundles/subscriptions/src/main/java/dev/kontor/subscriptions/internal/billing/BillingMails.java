@@ -49,7 +49,7 @@ public class BillingMails {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client", client.name());
         values.put("plan", plan);
-        values.put("invoice", invoice.id());
+        values.put("invoice", invoice.number());
         values.put("amount", invoice.amount().amount() + " " + invoice.amount().currency());
         values.put("due", invoice.dueOn().toString());
         values.put("date", date.toString());

@@ -19,7 +19,7 @@ final class InvoiceStore {
 
     static final String COLUMNS = "id, subscription_id, client_id, purpose, amount_minor, currency, due_on, state, description, "
             + "renews_expiry, created_at, created_by, paid_at, paid_by, payment_reference, cancelled_at, cancelled_by, "
-            + "cancel_note";
+            + "cancel_note, number, description_key, description_args";
     /** {@link #COLUMNS} of the invoice aliased {@code i}, for selections that join. */
     private static final String ALIASED = COLUMNS.replaceAll("(^|, )", "$1i.");
 
@@ -28,7 +28,7 @@ final class InvoiceStore {
 
     static void insert(Connection connection, Invoice invoice) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO subscriptions_invoice (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, invoice.id());
             insert.setString(2, invoice.subscriptionId());
             insert.setString(3, invoice.clientId());
@@ -47,6 +47,9 @@ final class InvoiceStore {
             insert.setTimestamp(16, timestamp(invoice.cancelledAt()));
             insert.setString(17, invoice.cancelledBy());
             insert.setString(18, invoice.cancelNote());
+            insert.setString(19, invoice.number());
+            insert.setString(20, invoice.descriptionKey());
+            insert.setString(21, invoice.descriptionArgs());
             insert.executeUpdate();
         }
     }
@@ -147,11 +150,11 @@ final class InvoiceStore {
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 Date renews = row.getDate(10);
-                invoices.add(new Invoice(row.getString(1), row.getString(2), row.getString(3),
+                invoices.add(new Invoice(row.getString(1), row.getString(19), row.getString(2), row.getString(3),
                         InvoicePurpose.ofWire(row.getString(4)).orElseThrow(),
                         Price.ofMinor(row.getLong(5), row.getString(6).strip()), row.getDate(7).toLocalDate(),
                         InvoiceState.ofWire(row.getString(8).toLowerCase(Locale.ROOT)).orElseThrow(), row.getString(9),
-                        renews == null ? null : renews.toLocalDate(), row.getTimestamp(11).toInstant(), row.getString(12),
+                        row.getString(20), row.getString(21), renews == null ? null : renews.toLocalDate(), row.getTimestamp(11).toInstant(), row.getString(12),
                         instant(row.getTimestamp(13)), row.getString(14), row.getString(15), instant(row.getTimestamp(16)),
                         row.getString(17), row.getString(18)));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,13 +12,15 @@ import java.util.Map;
  * paid and cancelled it and the cancellation note; the client's own users do not (those
  * fields are absent for them).
  *
+ * @param number the invoice's number, {@code 2026-000123}
  * @param amount the decimal amount as a string, in the currency's usual decimals
  * @param dueAt the last day to pay
  * @param overdue open and past its due date
+ * @param description in the reader's language when the panel wrote it (a renewal's); as written when staff did
  * @param renewsExpiry for a renewal invoice, the last day of the term it renews; else null
  * @param steps the non-payment steps taken, in order
  */
-public record InvoiceView(String id, String subscriptionId, String clientId, String purpose, String amount, String currency,
+public record InvoiceView(String id, String number, String subscriptionId, String clientId, String purpose, String amount, String currency,
         LocalDate dueAt, String state, boolean overdue, String description, LocalDate renewsExpiry, List<Step> steps,
         Instant createdAt, Instant paidAt, String paymentReference, Instant cancelledAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String createdBy,
@@ -33,12 +36,14 @@ public record InvoiceView(String id, String subscriptionId, String clientId, Str
     public record Step(String step, Instant doneAt) {
     }
 
-    static InvoiceView of(Invoice invoice, Map<NonPaymentStep, Instant> steps, boolean staff, LocalDate today) {
+    /** @param reader the reader's language, for a description the panel wrote */
+    static InvoiceView of(Invoice invoice, Map<NonPaymentStep, Instant> steps, boolean staff, LocalDate today, Locale reader) {
         List<Step> taken = steps.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> new Step(entry.getKey().wire(), entry.getValue())).toList();
-        return new InvoiceView(invoice.id(), invoice.subscriptionId(), invoice.clientId(), invoice.purpose().wire(),
-                invoice.amount().amount(), invoice.amount().currency(), invoice.dueOn(), invoice.state().wire(),
-                invoice.overdueOn(today), invoice.description(), invoice.renewsExpiry(), taken, invoice.createdAt(),
+        return new InvoiceView(invoice.id(), invoice.number(), invoice.subscriptionId(), invoice.clientId(),
+                invoice.purpose().wire(), invoice.amount().amount(), invoice.amount().currency(), invoice.dueOn(),
+                invoice.state().wire(), invoice.overdueOn(today), InvoiceDescriptions.of(invoice, reader),
+                invoice.renewsExpiry(), taken, invoice.createdAt(),
                 invoice.paidAt(), invoice.paymentReference(), invoice.cancelledAt(), staff ? invoice.createdBy() : null,
                 staff ? invoice.paidBy() : null, staff ? invoice.cancelledBy() : null, staff ? invoice.cancelNote() : null);
     }

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -85,7 +86,8 @@ public class Invoices {
             Map<String, Boolean> staffOf = new HashMap<>(); // the caller's relation to a client, asked once per client
             return new Page<>(found.items().stream().map(invoice -> InvoiceView.of(invoice,
                     steps.getOrDefault(invoice.id(), Map.of()), staffOf.computeIfAbsent(invoice.clientId(),
-                            client -> seesStaffFields(caller, reach(caller, invoice))), today)).toList(), found.nextCursor());
+                            client -> seesStaffFields(caller, reach(caller, invoice))), today, caller.locale())).toList(),
+                    found.nextCursor());
         });
     }
 
@@ -125,12 +127,10 @@ public class Invoices {
                 throw SubscriptionScope.terminated();
             }
             Price amount = amount(request, subscription.price());
-            Invoice invoice = new Invoice(Ids.newId("inv"), subscription.id(), subscription.clientId(), InvoicePurpose.MANUAL,
-                    amount, dueOn, InvoiceState.OPEN, description, null, now, caller.userId(), null, null, null, null, null,
-                    null);
-            InvoiceStore.insert(connection, invoice);
-            record(caller, "subscriptions.invoice.created", invoice, "subscription " + subscription.id() + ", "
-                    + amount.amount() + " " + amount.currency() + ", due " + dueOn);
+            Invoice invoice = insertOpen(connection, subscription, InvoicePurpose.MANUAL, amount, dueOn,
+                    new Description(description, null, null), null, caller.userId(), now);
+            record(caller, "subscriptions.invoice.created", invoice, "number " + invoice.number() + ", subscription "
+                    + subscription.id() + ", " + amount.amount() + " " + amount.currency() + ", due " + dueOn);
             return view(connection, caller, invoice);
         });
     }
@@ -200,13 +200,26 @@ public class Invoices {
                 || InvoiceStore.renewalExists(connection, subscription.id(), subscription.expiresOn())) {
             return Optional.empty();
         }
-        LocalDate until = Terms.renewedExpiry(subscription);
-        Invoice invoice = new Invoice(Ids.newId("inv"), subscription.id(), subscription.clientId(), InvoicePurpose.RENEWAL,
-                subscription.price(), dueOn, InvoiceState.OPEN, "Renewal of " + subscription.plan() + " from "
-                        + subscription.expiresOn().plusDays(1) + " to " + until, subscription.expiresOn(), now, createdBy, null,
-                null, null, null, null, null);
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("plan", subscription.plan());
+        arguments.put("from", subscription.expiresOn().plusDays(1).toString());
+        arguments.put("until", Terms.renewedExpiry(subscription).toString());
+        // Each reader gets it in their language: stored as a label with its arguments.
+        Description description = new Description(null, InvoiceDescriptions.RENEWAL, InvoiceDescriptions.encode(arguments));
+        return Optional.of(insertOpen(connection, subscription, InvoicePurpose.RENEWAL, subscription.price(), dueOn, description,
+                subscription.expiresOn(), createdBy, now));
+    }
+
+    /** A new open invoice of the subscription with the next number (S4), stored in the caller's transaction. */
+    private static Invoice insertOpen(Connection connection, StoredSubscription subscription, InvoicePurpose purpose,
+            Price amount, LocalDate dueOn, Description description, LocalDate renewsExpiry, String createdBy, Instant now)
+            throws SQLException {
+        String number = InvoiceNumbers.next(connection, LocalDate.ofInstant(now, ZoneOffset.UTC).getYear());
+        Invoice invoice = new Invoice(Ids.newId("inv"), number, subscription.id(), subscription.clientId(), purpose, amount,
+                dueOn, InvoiceState.OPEN, description.text(), description.key(), description.arguments(), renewsExpiry, now,
+                createdBy, null, null, null, null, null, null);
         InvoiceStore.insert(connection, invoice);
-        return Optional.of(invoice);
+        return invoice;
     }
 
     /** What a payment settles besides the invoice: its non-payment hold, and for a renewal invoice the renewal. */
@@ -235,7 +248,7 @@ public class Invoices {
 
     private InvoiceView view(Connection connection, Caller caller, Invoice invoice) throws SQLException {
         return InvoiceView.of(invoice, StepStore.of(connection, invoice.id()), seesStaffFields(caller, reach(caller, invoice)),
-                today());
+                today(), caller.locale());
     }
 
     /** The amount a request names, in the subscription's currency; by default the subscription's price. */
@@ -298,5 +311,12 @@ public class Invoices {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * An invoice's description: what staff wrote ({@code text}), or a label the panel
+     * writes ({@code key}, with its form-encoded {@code arguments}); all null for none.
+     */
+    private record Description(String text, String key, String arguments) {
     }
 }

@@ -9,8 +9,9 @@ import dev.kontor.api.subscriptions.Subscription;
  * @param revision the subscription's state revision, read before the subscription, so
  *        never newer than the state handed over: a later change is delivered again
  * @param attempts failed attempts before this one
+ * @param removed whether the subscription went with its client (C6) and this is its terminated snapshot
  */
-record Claim(String provisioner, Subscription subscription, long revision, int attempts) {
+record Claim(String provisioner, Subscription subscription, long revision, int attempts, boolean removed) {
 
     String subscriptionId() {
         return subscription.id();

@@ -12,13 +12,15 @@ import java.time.Instant;
  * @param attempts failed attempts since the last success
  * @param lastAttemptAt when it was last tried; null before the first attempt
  * @param nextAttemptAt when it is tried next; null while nothing is owed
+ * @param removed whether the subscription went with its client (C6): the provisioner is owed its terminated snapshot
  */
 public record ProvisioningItem(String subscriptionId, String clientId, String provisioner, long revision,
-        Long deliveredRevision, String state, String lastError, int attempts, Instant lastAttemptAt, Instant nextAttemptAt) {
+        Long deliveredRevision, String state, String lastError, int attempts, Instant lastAttemptAt, Instant nextAttemptAt,
+        boolean removed) {
 
     static ProvisioningItem of(ProvisioningRow row) {
         return new ProvisioningItem(row.subscriptionId(), row.clientId(), row.provisioner(), row.wantedRevision(),
                 row.deliveredRevision(), row.state().wire(), row.lastError(), row.attempts(), row.lastAttemptAt(),
-                row.nextAttemptAt());
+                row.nextAttemptAt(), row.removed());
     }
 }

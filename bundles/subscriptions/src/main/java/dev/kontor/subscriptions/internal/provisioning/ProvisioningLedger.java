@@ -36,10 +36,12 @@ public final class ProvisioningLedger {
     /** Longest error text kept of a failed attempt. */
     static final int MAX_ERROR = 1000;
 
-    private static final String COLUMNS = "p.provisioner, p.subscription_id, s.client_id, p.wanted_revision, "
-            + "p.delivered_revision, p.attempts, p.next_attempt_at, p.last_attempt_at, p.last_error, p.failing";
-    private static final String FROM = " FROM subscriptions_provisioning p JOIN subscriptions_subscription s "
-            + "ON s.id = p.subscription_id";
+    private static final String COLUMNS = "p.provisioner, p.subscription_id, COALESCE(s.client_id, r.client_id), "
+            + "p.wanted_revision, p.delivered_revision, p.attempts, p.next_attempt_at, p.last_attempt_at, p.last_error, "
+            + "p.failing, s.id IS NULL";
+    /** A row's subscription, or its snapshot once its client was removed (C6). */
+    private static final String FROM = " FROM subscriptions_provisioning p LEFT JOIN subscriptions_subscription s "
+            + "ON s.id = p.subscription_id LEFT JOIN subscriptions_removed r ON r.id = p.subscription_id";
 
     private ProvisioningLedger() {
     }
@@ -129,8 +131,9 @@ public final class ProvisioningLedger {
     /**
      * Takes the provisioner's earliest due delivery that no node holds, under a lease for
      * {@code owner} until {@code leaseUntil}. Rows another transaction has locked (a
-     * change owing them a newer revision, another node taking them) are skipped. A row
-     * whose subscription is gone (its client was removed) is dropped on the way.
+     * change owing them a newer revision, another node taking them) are skipped. A
+     * subscription removed with its client (C6) is delivered as its terminated snapshot
+     * ({@link RemovedSubscriptions}); a row of one that left no snapshot is dropped on the way.
      *
      * @param current the subscription as it is now, read in this transaction
      * @return empty when nothing is due
@@ -156,9 +159,16 @@ public final class ProvisioningLedger {
             }
             Optional<Long> revision = revisionOf(connection, subscriptionId);
             Optional<Subscription> subscription = revision.isEmpty() ? Optional.empty() : current.apply(subscriptionId);
-            if (subscription.isEmpty()) {
-                delete(connection, name, subscriptionId);
-                continue;
+            Claim claim;
+            if (subscription.isPresent()) {
+                claim = new Claim(name, subscription.get(), revision.get(), attempts, false);
+            } else {
+                Optional<RemovedSubscriptions.Snapshot> removed = RemovedSubscriptions.find(connection, subscriptionId);
+                if (removed.isEmpty()) {
+                    delete(connection, name, subscriptionId);
+                    continue;
+                }
+                claim = new Claim(name, removed.get().subscription(), removed.get().revision(), attempts, true);
             }
             try (PreparedStatement lease = connection.prepareStatement("UPDATE subscriptions_provisioning SET lease_owner = ?, "
                     + "lease_until = ? WHERE provisioner = ? AND subscription_id = ?")) {
@@ -168,7 +178,7 @@ public final class ProvisioningLedger {
                 lease.setString(4, subscriptionId);
                 lease.executeUpdate();
             }
-            return Optional.of(new Claim(name, subscription.get(), revision.get(), attempts));
+            return Optional.of(claim);
         }
     }
 
@@ -176,11 +186,16 @@ public final class ProvisioningLedger {
      * Records that the provisioner took the claimed revision: the failure count and
      * state are cleared, and the row is due again at once if a newer revision was owed
      * meanwhile. Nothing happens when the lease was lost to another node, which delivers
-     * again (at least once).
+     * again (at least once). A removed subscription's snapshot, once delivered, leaves the
+     * ledger, and goes itself with its last row.
      *
      * @return whether the lease was still held
      */
     static boolean delivered(Connection connection, Claim claim, String owner, Instant now) throws SQLException {
+        if (claim.removed()) {
+            RemovedSubscriptions.lock(connection, claim.subscriptionId());
+        }
+        boolean held;
         try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_provisioning SET "
                 + "delivered_revision = ?, wanted_revision = GREATEST(wanted_revision, ?), attempts = 0, failing = FALSE, "
                 + "last_error = NULL, last_attempt_at = ?, lease_owner = NULL, lease_until = NULL, "
@@ -194,8 +209,12 @@ public final class ProvisioningLedger {
             update.setString(6, claim.provisioner());
             update.setString(7, claim.subscriptionId());
             update.setString(8, owner);
-            return update.executeUpdate() == 1;
+            held = update.executeUpdate() == 1;
         }
+        if (held && claim.removed()) {
+            RemovedSubscriptions.settle(connection, claim.provisioner(), claim.subscriptionId());
+        }
+        return held;
     }
 
     /**
@@ -300,15 +319,6 @@ public final class ProvisioningLedger {
         }
     }
 
-    /** Forgets the rows of a client's subscriptions, which go with the client (C6). */
-    public static void forgetOfClient(Connection connection, String clientId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM subscriptions_provisioning WHERE "
-                + "subscription_id IN (SELECT id FROM subscriptions_subscription WHERE client_id = ?)")) {
-            delete.setString(1, clientId);
-            delete.executeUpdate();
-        }
-    }
-
     private static Optional<Long> revisionOf(Connection connection, String subscriptionId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT state_revision FROM subscriptions_subscription WHERE id = ?")) {
@@ -336,7 +346,7 @@ public final class ProvisioningLedger {
                 Long deliveredRevision = row.wasNull() ? null : delivered;
                 rows.add(new ProvisioningRow(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
                         deliveredRevision, row.getInt(6), instant(row.getTimestamp(7)), instant(row.getTimestamp(8)),
-                        row.getString(9), row.getBoolean(10)));
+                        row.getString(9), row.getBoolean(10), row.getBoolean(11)));
             }
         }
         return rows;

@@ -64,7 +64,8 @@ public class ProvisioningOverview {
 
     /**
      * Makes the subscription's owed deliveries due now, failing ones included, and wakes
-     * the delivery once that committed. Delivered ones stay as they are.
+     * the delivery once that committed. Delivered ones stay as they are. A subscription
+     * removed with its client counts while its terminated snapshot is owed.
      *
      * @throws NotFoundException when there is no such subscription
      * @throws ProblemException 403 for anyone but the operator's staff holding {@code subscriptions.manage}
@@ -108,8 +109,12 @@ public class ProvisioningOverview {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM subscriptions_subscription WHERE id = ?")) {
             select.setString(1, subscriptionId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                if (row.next()) {
+                    return true;
+                }
             }
         }
+        // A subscription removed with its client whose terminated snapshot is still owed (C6) can be retried too.
+        return RemovedSubscriptions.exists(connection, subscriptionId);
     }
 }

@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param nextAttemptAt when the next attempt is due; null while nothing is owed
  * @param lastAttemptAt when it was last tried; null before the first attempt
  * @param lastError what the last failed attempt threw; null after a success
+ * @param removed whether the subscription went with its client (C6): what is owed is its terminated snapshot
  */
 record ProvisioningRow(String provisioner, String subscriptionId, String clientId, long wantedRevision, Long deliveredRevision,
-        int attempts, Instant nextAttemptAt, Instant lastAttemptAt, String lastError, boolean failing) {
+        int attempts, Instant nextAttemptAt, Instant lastAttemptAt, String lastError, boolean failing, boolean removed) {
 
     DeliveryState state() {
         if (failing) {

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param price null when none is set
  * @param state the effective state, as {@link EffectiveState} last wrote it
- * @param stateRevision grows with every change of {@code state}
+ * @param stateRevision the revision provisioners are told (S3): grows with every change of {@code state} and of
+ *        {@code services}
  * @param shownHoldId the hold in force that precedence shows the client; null when none
  * @param terminatedAt when it was terminated (S6); null while it is not
  * @param version the ETag: grows with every change of what the API shows

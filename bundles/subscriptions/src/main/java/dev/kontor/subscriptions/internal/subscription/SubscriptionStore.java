@@ -133,6 +133,19 @@ final class SubscriptionStore {
         return true;
     }
 
+    /**
+     * Moves the revision provisioners are told (S3) on by one, for a change they must
+     * apply other than one of state (new services); the state itself moves it in
+     * {@link EffectiveState}. The row is locked by the caller.
+     */
+    static void nextRevision(Connection connection, String id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE subscriptions_subscription SET state_revision = state_revision + 1 WHERE id = ?")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Switches auto-renewal (S5) of a locked subscription and moves the version on. */
     static void setAutoRenew(Connection connection, String id, boolean on, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE subscriptions_subscription SET auto_renew = ?, "

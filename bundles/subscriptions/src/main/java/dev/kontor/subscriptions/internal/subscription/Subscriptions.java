@@ -19,6 +19,7 @@ import dev.kontor.api.subscriptions.SubscriptionState;
 import dev.kontor.subscriptions.internal.SubscriptionsPermissions;
 import dev.kontor.subscriptions.internal.provisioning.ProvisioningEntries;
 import dev.kontor.subscriptions.internal.provisioning.ProvisioningLedger;
+import dev.kontor.subscriptions.internal.provisioning.RemovedSubscriptions;
 import dev.kontor.subscriptions.internal.subscription.SubscriptionScope.Reached;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,7 +133,8 @@ public class Subscriptions {
 
     /**
      * Changes plan, term, price or services (S1), and switches auto-renewal (S5); with
-     * {@code ifMatch}, only the version the caller saw. Plan, term, price and services are
+     * {@code ifMatch}, only the version the caller saw. New services move the
+     * subscription's revision on and are owed to every known provisioner (S3). Plan, term, price and services are
      * staff work ({@code subscriptions.manage}); auto-renewal needs {@code subscriptions.renew}
      * and follows {@link #autoRenew}'s rule, against the expiry the change leaves.
      *
@@ -165,6 +167,11 @@ public class Subscriptions {
             if (!fields.isEmpty()) {
                 if (!SubscriptionStore.update(connection, changed, current.version(), now)) {
                     throw new StaleVersionException();
+                }
+                if (fields.contains("services")) {
+                    // S3: provisioners run the services, so a new list is owed to them as a new revision, like a change of state.
+                    SubscriptionStore.nextRevision(connection, id);
+                    ProvisioningLedger.owe(connection, List.of(id), now);
                 }
                 String detail = String.join(", ", fields);
                 History.append(connection, id, HistoryEntry.CHANGED, null, caller.userId(), detail, now);
@@ -282,14 +289,17 @@ public class Subscriptions {
 
     /**
      * Removes the client's subscriptions with their services, holds and history, in the
-     * transaction of the client's removal (C6).
+     * transaction of the client's removal (C6). Provisioners are still told that each
+     * stops for good (S3): its terminated snapshot is owed to them in the same
+     * transaction, and delivered after the commit.
      *
      * @return how many subscriptions went
      */
     public int removeOfClient(Caller caller, String clientId) {
+        Instant now = now();
         return database.inTransaction(connection -> {
             SubscriptionStore.lockOfClient(connection, clientId);
-            ProvisioningLedger.forgetOfClient(connection, clientId);
+            RemovedSubscriptions.oweOfClient(connection, clientId, now);
             int removed = SubscriptionStore.deleteOfClient(connection, clientId);
             if (removed > 0) {
                 audit.record(caller, "subscriptions.subscription.removed", "client:" + clientId, AuditOutcome.SUCCESS,

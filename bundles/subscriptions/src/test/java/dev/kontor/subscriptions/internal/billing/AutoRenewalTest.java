@@ -133,7 +133,7 @@ class AutoRenewalTest {
         assertEquals(expiry, invoice.renewsExpiry());
         assertEquals("9.90", invoice.amount());
         assertEquals("EUR", invoice.currency());
-        assertEquals(List.of("Renewal of Webhosting M: invoice " + invoice.id()), fixture.subjectsTo("shopowner@example.com"));
+        assertEquals(List.of("Renewal of Webhosting M: invoice " + invoice.number()), fixture.subjectsTo("shopowner@example.com"));
     }
 
     @ParameterizedTest

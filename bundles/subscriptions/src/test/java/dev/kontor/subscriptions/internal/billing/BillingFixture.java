@@ -132,9 +132,10 @@ final class BillingFixture implements AutoCloseable {
         return base.database.strings("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY created_at, id", address);
     }
 
-    /** How many mails about the invoice the outbox holds, with this text in their subject. */
+    /** How many mails about the invoice (named by its number) the outbox holds, with this text in their subject. */
     int mailsAbout(String invoiceId, String subjectPart) {
-        return base.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ? AND subject LIKE ?", "%" + invoiceId + "%",
+        String number = base.database.strings("SELECT number FROM subscriptions_invoice WHERE id = ?", invoiceId).get(0);
+        return base.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ? AND subject LIKE ?", "%" + number + "%",
                 "%" + subjectPart + "%");
     }
 

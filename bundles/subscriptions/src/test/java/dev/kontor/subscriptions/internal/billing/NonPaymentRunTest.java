@@ -65,7 +65,8 @@ class NonPaymentRunTest {
         assertTrue(subjects.get(1).contains("is suspended"), subjects.get(1));
         assertTrue(subjects.get(2).contains("will be terminated on"), subjects.get(2));
         assertTrue(subjects.get(3).contains("has been terminated"), subjects.get(3));
-        assertTrue(subjects.stream().allMatch(subject -> subject.contains(unpaid.invoice())));
+        String number = fixture.invoices.read(fixture.operator(), unpaid.invoice()).number();
+        assertTrue(subjects.stream().allMatch(subject -> subject.contains(number)), "each names the invoice by its number");
         assertEquals(List.of("subscriptions.invoice.suspension_notice", "subscriptions.invoice.suspension",
                 "subscriptions.invoice.termination_notice", "subscriptions.invoice.termination"),
                 fixture.base.auditActions().stream().filter(action -> action.startsWith("subscriptions.invoice.s")
@@ -81,7 +82,7 @@ class NonPaymentRunTest {
                 "Buchhaltung@Shop.example", null, null, null, "de", null, null, null, null));
         String subscription = fixture.subscription(client).id();
         LocalDate due = fixture.today();
-        String invoice = fixture.invoice(subscription, due).id();
+        String invoice = fixture.invoice(subscription, due).number();
 
         fixture.runAfter(12);
 
