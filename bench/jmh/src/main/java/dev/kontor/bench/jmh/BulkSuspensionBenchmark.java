@@ -119,8 +119,8 @@ public class BulkSuspensionBenchmark {
         return result;
     }
 
-    /** The clients with their accounts (see {@link BenchClients}) and five subscriptions each. */
-    private static void populate(Connection connection, List<String> ids) throws SQLException {
+    /** The clients with their accounts (see {@link BenchClients}) and five subscriptions each; their ids added to {@code ids}. */
+    static void populate(Connection connection, List<String> ids) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement subscription = connection.prepareStatement("INSERT INTO subscriptions_subscription (id, "
                 + "client_id, plan, plan_key, starts_on, expires_on, state, created_at, updated_at) "

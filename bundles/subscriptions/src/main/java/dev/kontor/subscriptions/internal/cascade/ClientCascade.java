@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,7 +52,7 @@ public class ClientCascade implements ClientLifecycleListener {
     @Override
     public void suspendedAll(List<ClientEvent> events) {
         byNote(events, "client suspended").forEach((note, group) -> {
-            Map<String, Integer> placed = holds.placeOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, CascadeNotes.CLIENT,
+            Map<String, Integer> placed = holds.placeOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, UnaryOperator.identity(), CascadeNotes.CLIENT,
                     note);
             record(group, placed, "subscriptions.cascade.placed", " subscriptions held while the client is suspended");
         });
@@ -60,7 +61,7 @@ public class ClientCascade implements ClientLifecycleListener {
     @Override
     public void activatedAll(List<ClientEvent> events) {
         byNote(events, "client activated").forEach((note, group) -> {
-            Map<String, Integer> lifted = holds.liftOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, note);
+            Map<String, Integer> lifted = holds.liftOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, UnaryOperator.identity(), note);
             record(group, lifted, "subscriptions.cascade.lifted", " holds of the client's suspension lifted");
         });
     }

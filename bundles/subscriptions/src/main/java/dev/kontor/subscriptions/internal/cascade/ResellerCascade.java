@@ -9,6 +9,9 @@ import dev.kontor.api.clients.ResellerLifecycleListener;
 import dev.kontor.subscriptions.internal.subscription.CascadeNotes;
 import dev.kontor.subscriptions.internal.subscription.HoldReason;
 import dev.kontor.subscriptions.internal.subscription.SystemHolds;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,22 +39,22 @@ public class ResellerCascade implements ResellerLifecycleListener {
     @Override
     public void suspended(ResellerEvent event) {
         String note = CascadeNote.of("reseller suspended", event.caller(), event.reason());
-        int placed = 0;
-        for (Client client : clients.ofReseller(event.resellerId())) {
-            placed += holds.placeOnClient(client.id(), HoldReason.CASCADE_RESELLER, event.resellerId(), CascadeNotes.RESELLER,
-                    note);
-        }
+        List<String> clientIds = clients.ofReseller(event.resellerId()).stream().map(Client::id).toList();
+        int placed = sum(holds.placeOnClients(clientIds, HoldReason.CASCADE_RESELLER, client -> event.resellerId(),
+                CascadeNotes.RESELLER, note));
         record(event, "subscriptions.cascade.placed", placed + " subscriptions held while the reseller is suspended", placed);
     }
 
     @Override
     public void activated(ResellerEvent event) {
         String note = CascadeNote.of("reseller activated", event.caller(), event.reason());
-        int lifted = 0;
-        for (String clientId : holds.clientsHeldBy(HoldReason.CASCADE_RESELLER, event.resellerId())) {
-            lifted += holds.liftOnClient(clientId, HoldReason.CASCADE_RESELLER, event.resellerId(), note);
-        }
+        Set<String> clientIds = holds.clientsHeldBy(HoldReason.CASCADE_RESELLER, event.resellerId());
+        int lifted = sum(holds.liftOnClients(clientIds, HoldReason.CASCADE_RESELLER, client -> event.resellerId(), note));
         record(event, "subscriptions.cascade.lifted", lifted + " holds of the reseller's suspension lifted", lifted);
+    }
+
+    private static int sum(Map<String, Integer> byClient) {
+        return byClient.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private void record(ResellerEvent event, String action, String detail, int count) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -85,56 +86,34 @@ public class SystemHolds {
     }
 
     /**
-     * Places a hold of the reason on every subscription of the client that is not
-     * terminated and has none from the source yet, locking them in id order (C4).
-     *
-     * @return how many subscriptions got one
-     */
-    public int placeOnClient(String clientId, HoldReason reason, String sourceId, String publicNote, String internalNote) {
-        return database.inTransaction(connection -> {
-            List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
-            return placeOn(connection, from(ids, sourceId), reason, publicNote, internalNote, now()).size();
-        });
-    }
-
-    /**
-     * Lifts the holds of the reason from the source on every subscription of the client,
-     * and nothing else (C4).
-     *
-     * @return how many holds were lifted
-     */
-    public int liftOnClient(String clientId, HoldReason reason, String sourceId, String note) {
-        return database.inTransaction(connection -> {
-            List<String> ids = SubscriptionStore.lockOfClient(connection, clientId);
-            return liftOn(connection, from(ids, sourceId), reason, note, now()).size();
-        });
-    }
-
-    /**
      * Places a hold of the reason on every subscription of the clients that is not
-     * terminated, each from its own client (the {@code cascade_client} of a bulk
-     * suspension, C3, C4), in a few statements whatever the number of clients.
+     * terminated and has none from its source yet, in a few statements whatever the number
+     * of clients, locking the subscriptions in id order (C3, C4, S2).
      *
+     * @param sourceOfClient the source of the holds on a client's subscriptions: the client
+     *        itself for {@code cascade_client}, its reseller for {@code cascade_reseller}
      * @return how many subscriptions got one, by client; clients with none are left out
      */
-    public Map<String, Integer> placeOnClients(Collection<String> clientIds, HoldReason reason, String publicNote,
-            String internalNote) {
+    public Map<String, Integer> placeOnClients(Collection<String> clientIds, HoldReason reason,
+            UnaryOperator<String> sourceOfClient, String publicNote, String internalNote) {
         return database.inTransaction(connection -> {
             Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, clientIds);
-            return countBy(placeOn(connection, clientOf, reason, publicNote, internalNote, now()), clientOf);
+            return countBy(placeOn(connection, sources(clientOf, sourceOfClient), reason, publicNote, internalNote, now()),
+                    clientOf);
         });
     }
 
     /**
-     * Lifts the holds of the reason that each client's suspension placed on its
-     * subscriptions, and nothing else (C4), like {@link #placeOnClients}.
+     * Lifts the holds of the reason from each client's source (as in {@link #placeOnClients})
+     * on the clients' subscriptions, and nothing else (C4).
      *
      * @return how many holds were lifted, by client; clients with none are left out
      */
-    public Map<String, Integer> liftOnClients(Collection<String> clientIds, HoldReason reason, String note) {
+    public Map<String, Integer> liftOnClients(Collection<String> clientIds, HoldReason reason,
+            UnaryOperator<String> sourceOfClient, String note) {
         return database.inTransaction(connection -> {
             Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, clientIds);
-            return countBy(liftOn(connection, clientOf, reason, note, now()), clientOf);
+            return countBy(liftOn(connection, sources(clientOf, sourceOfClient), reason, note, now()), clientOf);
         });
     }
 
@@ -238,6 +217,13 @@ public class SystemHolds {
         History.appendAll(connection, holds.stream().map(hold -> new History.Entry(hold.subscriptionId(), HistoryEntry.LIFTED,
                 hold, Hold.SYSTEM, note)).toList(), now);
         return holds;
+    }
+
+    /** Each subscription with the source of its client. */
+    private static Map<String, String> sources(Map<String, String> clientOf, UnaryOperator<String> sourceOfClient) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        clientOf.forEach((subscriptionId, clientId) -> sources.put(subscriptionId, sourceOfClient.apply(clientId)));
+        return sources;
     }
 
     /** The subscriptions with one source for all of them, in their order. */
