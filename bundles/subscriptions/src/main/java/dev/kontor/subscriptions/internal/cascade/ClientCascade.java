@@ -52,8 +52,8 @@ public class ClientCascade implements ClientLifecycleListener {
     @Override
     public void suspendedAll(List<ClientEvent> events) {
         byNote(events, "client suspended").forEach((note, group) -> {
-            Map<String, Integer> placed = holds.placeOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, UnaryOperator.identity(), CascadeNotes.CLIENT,
-                    note);
+            Map<String, Integer> placed = holds.placeOnClients(group.keySet(), HoldReason.CASCADE_CLIENT,
+                    UnaryOperator.identity(), CascadeNotes.CLIENT, note);
             record(group, placed, "subscriptions.cascade.placed", " subscriptions held while the client is suspended");
         });
     }
@@ -61,7 +61,8 @@ public class ClientCascade implements ClientLifecycleListener {
     @Override
     public void activatedAll(List<ClientEvent> events) {
         byNote(events, "client activated").forEach((note, group) -> {
-            Map<String, Integer> lifted = holds.liftOnClients(group.keySet(), HoldReason.CASCADE_CLIENT, UnaryOperator.identity(), note);
+            Map<String, Integer> lifted = holds.liftOnClients(group.keySet(), HoldReason.CASCADE_CLIENT,
+                    UnaryOperator.identity(), note);
             record(group, lifted, "subscriptions.cascade.lifted", " holds of the client's suspension lifted");
         });
     }

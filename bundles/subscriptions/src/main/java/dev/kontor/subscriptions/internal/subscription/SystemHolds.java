@@ -36,6 +36,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SystemHolds.class)
 public class SystemHolds {
 
+    /** Clients whose subscriptions one set of statements changes; a part of a bulk action (C3) is 100. */
+    static final int CLIENTS_PER_PART = 100;
+
     private final Database database;
     private final Clock clock;
 
@@ -97,9 +100,13 @@ public class SystemHolds {
     public Map<String, Integer> placeOnClients(Collection<String> clientIds, HoldReason reason,
             UnaryOperator<String> sourceOfClient, String publicNote, String internalNote) {
         return database.inTransaction(connection -> {
-            Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, clientIds);
-            return countBy(placeOn(connection, sources(clientOf, sourceOfClient), reason, publicNote, internalNote, now()),
-                    clientOf);
+            Map<String, Integer> placed = new LinkedHashMap<>();
+            for (List<String> part : parts(clientIds)) {
+                Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, part);
+                placed.putAll(countBy(placeOn(connection, sources(clientOf, sourceOfClient), reason, publicNote, internalNote,
+                        now()), clientOf));
+            }
+            return placed;
         });
     }
 
@@ -112,8 +119,12 @@ public class SystemHolds {
     public Map<String, Integer> liftOnClients(Collection<String> clientIds, HoldReason reason,
             UnaryOperator<String> sourceOfClient, String note) {
         return database.inTransaction(connection -> {
-            Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, clientIds);
-            return countBy(liftOn(connection, sources(clientOf, sourceOfClient), reason, note, now()), clientOf);
+            Map<String, Integer> lifted = new LinkedHashMap<>();
+            for (List<String> part : parts(clientIds)) {
+                Map<String, String> clientOf = SubscriptionStore.lockOfClients(connection, part);
+                lifted.putAll(countBy(liftOn(connection, sources(clientOf, sourceOfClient), reason, note, now()), clientOf));
+            }
+            return lifted;
         });
     }
 
@@ -217,6 +228,20 @@ public class SystemHolds {
         History.appendAll(connection, holds.stream().map(hold -> new History.Entry(hold.subscriptionId(), HistoryEntry.LIFTED,
                 hold, Hold.SYSTEM, note)).toList(), now);
         return holds;
+    }
+
+    /**
+     * The clients in parts of {@link #CLIENTS_PER_PART}, in their order. The statements
+     * take a part's ids as one array ({@code = ANY(?)}), which H2 checks by walking the
+     * array for every row it reads: the cost of an array grows with the square of its length.
+     */
+    private static List<List<String>> parts(Collection<String> clientIds) {
+        List<String> all = List.copyOf(clientIds);
+        List<List<String>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CLIENTS_PER_PART) {
+            parts.add(all.subList(from, Math.min(all.size(), from + CLIENTS_PER_PART)));
+        }
+        return parts;
     }
 
     /** Each subscription with the source of its client. */
