@@ -14,10 +14,10 @@ class ExampleModulesConformanceTest {
 
     @RegisterExtension
     static final ModuleConformance KIT = ModuleConformance.forBundles(KitFixtures.jar("kontor.conformance.hello"),
-            KitFixtures.jar("kontor.conformance.provisioner"));
+            KitFixtures.jar("kontor.conformance.provisioner"), KitFixtures.jar("kontor.conformance.myaccess"));
 
     @TestFactory
-    Stream<DynamicNode> helloAndProvisionerExamplesKeepEveryModuleRule() {
+    Stream<DynamicNode> everyExampleKeepsEveryModuleRule() {
         return KIT.checks();
     }
 }
