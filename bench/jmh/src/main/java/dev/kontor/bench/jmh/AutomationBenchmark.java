@@ -81,11 +81,7 @@ public class AutomationBenchmark {
 
     @Setup
     public void setUp() {
-        database = TestDatabase.pooled(kind, "users", BenchMigrations.of("users"))
-                .withModule("audit", AuditLogService.class, BenchMigrations.of("audit"))
-                .withModule("mail", Outbox.class, BenchMigrations.of("mail"))
-                .withModule("clients", Clients.class, BenchMigrations.of("clients"))
-                .withModule("subscriptions", Subscriptions.class, BenchMigrations.of("subscriptions"));
+        database = BenchMigrations.database(kind, "users", "audit", "mail", "clients", "subscriptions");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         database.runInTransaction(connection -> populate(connection, today));
         populatedAt = Instant.now();

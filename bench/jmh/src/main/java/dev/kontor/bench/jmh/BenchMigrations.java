@@ -1,5 +1,7 @@
 package dev.kontor.bench.jmh;
 
+import dev.kontor.api.storage.DatabaseKind;
+import dev.kontor.storage.internal.TestDatabase;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -26,5 +28,18 @@ final class BenchMigrations {
 
     static Predicate<String> of(String module) {
         return FILES.get(module)::contains;
+    }
+
+    /**
+     * A fresh pooled database of the kind with the modules' tables, migrated in the order
+     * given. The benchmark jar holds every module's files in one folder, so any class of it
+     * finds them.
+     */
+    static TestDatabase database(DatabaseKind kind, String first, String... more) {
+        TestDatabase database = TestDatabase.pooled(kind, first, of(first));
+        for (String module : more) {
+            database.withModule(module, BenchMigrations.class, of(module));
+        }
+        return database;
     }
 }

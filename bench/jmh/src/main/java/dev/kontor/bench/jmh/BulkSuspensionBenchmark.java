@@ -76,11 +76,7 @@ public class BulkSuspensionBenchmark {
 
     @Setup
     public void setUp() {
-        TestDatabase database = TestDatabase.pooled(kind, "users", BenchMigrations.of("users"))
-                .withModule("audit", AuditLogService.class, BenchMigrations.of("audit"))
-                .withModule("idempotency", ModuleIdempotentRequests.class, BenchMigrations.of("idempotency"))
-                .withModule("clients", Clients.class, BenchMigrations.of("clients"))
-                .withModule("subscriptions", Subscriptions.class, BenchMigrations.of("subscriptions"));
+        TestDatabase database = BenchMigrations.database(kind, "users", "audit", "idempotency", "clients", "subscriptions");
         database.runInTransaction(Logins::ensureOperatorAdmin);
         database.runInTransaction(connection -> populate(connection, ids));
         Clock clock = Clock.systemUTC();

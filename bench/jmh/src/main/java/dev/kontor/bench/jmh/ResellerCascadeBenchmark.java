@@ -63,10 +63,7 @@ public class ResellerCascadeBenchmark {
 
     @Setup
     public void setUp() {
-        database = TestDatabase.pooled(kind, "users", BenchMigrations.of("users"))
-                .withModule("audit", AuditLogService.class, BenchMigrations.of("audit"))
-                .withModule("clients", ClientDirectoryService.class, BenchMigrations.of("clients"))
-                .withModule("subscriptions", SystemHolds.class, BenchMigrations.of("subscriptions"));
+        database = BenchMigrations.database(kind, "users", "audit", "clients", "subscriptions");
         database.runInTransaction(Logins::ensureOperatorAdmin);
         List<String> ids = new ArrayList<>();
         database.runInTransaction(connection -> {
