@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Installs the features repository into a real Karaf 4.4 (minimal distribution): feature kontor at boot, then, as an
  * operator would through the Karaf shell, feature kontor-example-hello, and feature kontor-example-provisioner, which
- * brings the modules subscriptions, clients and users through its dependencies. One Karaf for all steps, in order:
- * each starts from what the steps before it installed.
+ * brings the modules subscriptions, clients and users through its dependencies, and last kontor-example-myaccess.
+ * One Karaf for all steps, in order: each starts from what the steps before it installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -146,6 +146,19 @@ class KontorFeaturesInKarafTest {
                 "menu item " + id + " in " + menu)));
     }
 
+    /** The minimal example brings the users module it reads from, and its menu item reaches the operator. */
+    @Test
+    @Order(8)
+    void myAccessFeatureInstalledAtRuntimeAddsItsMenuItem() throws IOException, InterruptedException {
+        assertFalse(menuItemIds(menuOfOperator()).contains("myaccess.main"), "myaccess.main before its feature");
+
+        karaf.shell("feature:install kontor-example-myaccess");
+
+        awaitHealth("module myaccess active", health -> isActive(health, "myaccess"));
+        await("myaccess.main in the operator's menu", this::menuOfOperator,
+                menu -> menuItemIds(menu).contains("myaccess.main"), JsonNode::toString);
+    }
+
     /** Polls GET /api/v1/health until it answers 200 with a body that matches; fails with Karaf's log otherwise. */
     private JsonNode awaitHealth(String expectation, Predicate<JsonNode> matches) throws InterruptedException {
         return await("GET /api/v1/health shows " + expectation, () -> {
@@ -209,12 +222,14 @@ class KontorFeaturesInKarafTest {
     }
 
     private static Set<String> moduleMenuItemsIn(JsonNode menu) {
+        Set<String> ids = menuItemIds(menu);
+        ids.retainAll(MODULE_MENU_ITEMS);
+        return ids;
+    }
+
+    private static Set<String> menuItemIds(JsonNode menu) {
         Set<String> ids = new TreeSet<>();
-        for (JsonNode item : menu.path("items")) {
-            if (MODULE_MENU_ITEMS.contains(item.path("id").asText())) {
-                ids.add(item.path("id").asText());
-            }
-        }
+        menu.path("items").forEach(item -> ids.add(item.path("id").asText()));
         return ids;
     }
 
