@@ -15,6 +15,9 @@ final class Await {
     static final Duration CHANGE = Duration.ofSeconds(20);
     /** A stopped module's threads end in its deactivation; what runs on past this was never told to stop. */
     static final Duration THREADS_END = Duration.ofSeconds(10);
+    /** How long a 404 may be the REST whiteboard rebuilding its application; a 404 that outlasts it is the method's own. */
+    static final Duration WHITEBOARD_REBUILD = Duration.ofSeconds(3);
+    /** Between two looks: the bound, not this pause, decides how long a check may wait. */
     private static final long POLL_MILLIS = 50;
 
     private Await() {

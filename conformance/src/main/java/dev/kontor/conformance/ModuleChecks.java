@@ -234,7 +234,7 @@ final class ModuleChecks {
 
     /** The answer, once it is not a 404 of a whiteboard still rebuilding; a 404 that lasts is the method's own. */
     private int answerOnceServed(PanelClient client, ModuleView.Endpoint endpoint) {
-        return Await.until(java.time.Duration.ofSeconds(3), () -> call(client, endpoint), status -> status != 404);
+        return Await.until(Await.WHITEBOARD_REBUILD, () -> call(client, endpoint), status -> status != 404);
     }
 
     private static int call(PanelClient client, ModuleView.Endpoint endpoint) {
