@@ -15,6 +15,20 @@ public final class ModuleLayout {
     /** Base name of the module's translations: {@code i18n/messages.properties}, {@code i18n/messages_de.properties}. */
     public static final String MESSAGES = "i18n/messages";
 
+    /**
+     * Manifest header holding the module's {@link RemovalPolicy}, written by {@link DataOnRemoval}.
+     *
+     * @since 1.1
+     */
+    public static final String REMOVAL_HEADER = "Kontor-Module-Removal";
+
+    /**
+     * Folder inside the bundle holding its migrations, {@code V<n>__<description>.sql}.
+     *
+     * @since 1.1
+     */
+    public static final String MIGRATIONS_FOLDER = "db/migration";
+
     private ModuleLayout() {
     }
 }
