@@ -36,6 +36,7 @@ public final class KontorOptions {
     /** Framework properties naming the jars the tests install at run time. */
     public static final String HELLO_JAR = "kontor.itests.hello";
     public static final String HELLO_NEXT_JAR = "kontor.itests.hello-next";
+    public static final String HELLO_BROKEN_JAR = "kontor.itests.hello-broken";
     public static final String FAILING_MODULE_JAR = "kontor.itests.failing-module";
 
     /** Pax Exam's own bundles start at level 2: logging must be there before anybody logs. */
@@ -62,6 +63,7 @@ public final class KontorOptions {
             options.add(frameworkProperty("ds.loglevel").value("warn"));
             options.add(frameworkProperty(HELLO_JAR).value(onlyJar(path("kontor.itests.examples"), "kontor-example-hello-*.jar").toString()));
             options.add(frameworkProperty(HELLO_NEXT_JAR).value(path("kontor.itests.hello-next").toString()));
+            options.add(frameworkProperty(HELLO_BROKEN_JAR).value(path("kontor.itests.hello-broken").toString()));
             options.add(frameworkProperty(FAILING_MODULE_JAR).value(path("kontor.itests.failing-module").toString()));
             for (Path jar : runtimeBundles(path("kontor.itests.bundles"))) {
                 options.add(provision(jar));

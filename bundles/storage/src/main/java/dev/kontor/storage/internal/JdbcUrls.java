@@ -9,18 +9,25 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** Which database a URL names, and the URL of the embedded one. */
 final class JdbcUrls {
 
+    /** H2 behaving like PostgreSQL as far as it can. */
+    private static final String H2_COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
     /**
-     * H2 behaving like PostgreSQL as far as it can, and never acknowledging a commit
-     * before it is on disk: with its default write delay a crash loses acknowledged
-     * commits (seen with kill -9).
+     * Never acknowledging a commit before it is on disk: with H2's default write delay a
+     * crash loses acknowledged commits (seen with kill -9).
      */
-    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
+    private static final String H2_SETTINGS = H2_COMPATIBILITY + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
 
     private JdbcUrls() {
     }
 
     static String embedded(Path dataFolder) {
         return "jdbc:h2:file:" + dataFolder.resolve("db").resolve("kontor").toAbsolutePath() + H2_SETTINGS;
+    }
+
+    /** A private in-memory H2 database that reads SQL as the embedded one does; it goes with its one connection. */
+    static String privateH2() {
+        return "jdbc:h2:mem:" + H2_COMPATIBILITY;
     }
 
     /** The driver's own (unpooled) data source; the pool wraps it. */

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = MigrationRunner.class)
 public class MigrationRunner {
 
-    static final String FOLDER = "db/migration";
+    static final String FOLDER = ModuleLayout.MIGRATIONS_FOLDER;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
     private final Migrator migrator;

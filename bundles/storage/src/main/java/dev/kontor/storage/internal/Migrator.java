@@ -1,7 +1,6 @@
 package dev.kontor.storage.internal;
 
 import dev.kontor.api.storage.DatabaseKind;
-import dev.kontor.api.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a module's pending migrations, each in its own transaction together with its
- * row in {@code kontor_schema_history}. Runs under an exclusive lock: a JVM lock for the
- * threads of this panel and, on PostgreSQL, a transaction-scoped advisory lock for the
- * other panel nodes, which then find the migration recorded and skip it.
+ * Applies a module's pending migrations, all of them in one transaction together with
+ * their rows in {@code kontor_schema_history}: either the module's schema reaches the new
+ * version or the database stays exactly as it was. PostgreSQL rolls back DDL; on H2, which
+ * commits DDL at once, the migrations are first tried on a copy ({@link H2Rehearsal}).
+ * Runs under an exclusive lock: a JVM lock for the threads of this panel and, on
+ * PostgreSQL, a transaction-scoped advisory lock for the other panel nodes, which then
+ * find the migrations recorded and skip them.
  */
 public final class Migrator {
 
@@ -44,7 +46,7 @@ public final class Migrator {
      * Brings the module's schema up to date.
      *
      * @return how many migrations were applied now
-     * @throws MigrationException with a reason for the operator; what was applied before stays
+     * @throws MigrationException with a reason for the operator; then none of the pending migrations was applied
      */
     public int migrate(String module, List<Migration> migrations) {
         checkVersionsUnique(module, migrations);
@@ -52,17 +54,30 @@ public final class Migrator {
         localLock.lock();
         try {
             transactions.run(this::createHistoryTable);
-            verifyAppliedUnchanged(module, ordered);
-            int applied = 0;
-            for (Migration migration : ordered) {
-                if (applyIfPending(module, migration)) {
-                    applied++;
-                }
-            }
-            return applied;
+            return transactions.inTransaction(connection -> applyPending(connection, module, ordered));
         } finally {
             localLock.unlock();
         }
+    }
+
+    private int applyPending(Connection connection, String module, List<Migration> ordered) throws SQLException {
+        lock(connection);
+        Map<Integer, String> applied = appliedChecksums(connection, module);
+        verifyAppliedUnchanged(module, ordered, applied);
+        // Another node may have applied some while we waited for the lock.
+        List<Migration> pending = ordered.stream().filter(migration -> !applied.containsKey(migration.version())).toList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        if (kind == DatabaseKind.H2) {
+            H2Rehearsal.rehearse(connection, module, pending);
+        }
+        for (Migration migration : pending) {
+            migration.applyTo(connection, module);
+            record(connection, module, migration);
+        }
+        LOG.info("Module {}: applied migrations {}", module, pending.stream().map(Migration::file).toList());
+        return pending.size();
     }
 
     private void checkVersionsUnique(String module, List<Migration> migrations) {
@@ -74,36 +89,13 @@ public final class Migrator {
         }
     }
 
-    private void verifyAppliedUnchanged(String module, List<Migration> migrations) {
-        Map<Integer, String> applied = transactions.inTransaction(connection -> appliedChecksums(connection, module));
+    private static void verifyAppliedUnchanged(String module, List<Migration> migrations, Map<Integer, String> applied) {
         for (Migration migration : migrations) {
             String checksum = applied.get(migration.version());
             if (checksum != null && !checksum.equals(migration.checksum())) {
                 throw new MigrationException("Migration V" + migration.version() + " of module " + module
                         + " was changed after it was applied; restore the original file and add a new migration instead");
             }
-        }
-    }
-
-    private boolean applyIfPending(String module, Migration migration) {
-        try {
-            return transactions.inTransaction(connection -> {
-                lock(connection);
-                if (appliedChecksums(connection, module).containsKey(migration.version())) {
-                    return false; // another node applied it while we waited for the lock
-                }
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : migration.statements()) {
-                        statement.execute(sql);
-                    }
-                }
-                record(connection, module, migration);
-                LOG.info("Module {}: applied migration V{} ({})", module, migration.version(), migration.description());
-                return true;
-            });
-        } catch (StorageException e) {
-            throw new MigrationException("Migration V" + migration.version() + " of module " + module + " failed: "
-                    + e.getMessage(), e);
         }
     }
 

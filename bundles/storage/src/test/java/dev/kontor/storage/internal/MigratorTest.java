@@ -26,6 +26,20 @@ class MigratorTest {
             "INSERT INTO hello_greeting (id, text) VALUES (1, 'Hello; world');\n-- a comment; with a semicolon\n"
                     + "INSERT INTO hello_greeting (id, text) VALUES (2, 'It''s me');\n");
 
+    private static final Migration V3 = Migration.parse("V3__greeting_language.sql",
+            "ALTER TABLE hello_greeting ADD COLUMN language VARCHAR(10) DEFAULT 'en' NOT NULL;\n");
+    /** The first migration of the broken N+1 succeeds on its own: a new table and a new column. */
+    private static final Migration V3_GOOD_HALF = Migration.parse("V3__greeting_sender.sql",
+            "CREATE TABLE hello_sender (id INTEGER PRIMARY KEY, name VARCHAR(100));\n"
+                    + "ALTER TABLE hello_greeting ADD COLUMN sender_id INTEGER;\n"
+                    + "INSERT INTO hello_sender (id, name) VALUES (1, 'admin');\n"
+                    + "UPDATE hello_greeting SET sender_id = 1;\n");
+    private static final Migration V4_FAILING = Migration.parse("V4__required_sender.sql",
+            "ALTER TABLE hello_greeting ADD COLUMN sent_at TIMESTAMP;\nUPDATE hello_greeting SET text = NULL;\n");
+    private static final List<Migration> VERSION_N = List.of(V1, V2);
+    private static final List<Migration> VERSION_N_PLUS_1 = List.of(V1, V2, V3);
+    private static final List<Migration> BROKEN_N_PLUS_1 = List.of(V1, V2, V3_GOOD_HALF, V4_FAILING);
+
     private DataSource dataSource;
     private Transactions transactions;
 
@@ -69,13 +83,76 @@ class MigratorTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void failingMigrationIsNotRecordedAndKeepsEarlierOnes(DatabaseKind kind) {
+    void failingFirstInstallAppliesNothingAndNamesTheFile(DatabaseKind kind) {
         Migration broken = Migration.parse("V3__broken.sql",
                 "INSERT INTO hello_greeting (id, text) VALUES (3, 'three');\nINSERT INTO no_such_table VALUES (1);\n");
         MigrationException failure = assertThrows(MigrationException.class, () -> migrator(kind).migrate("hello", List.of(V1, V2, broken)));
-        assertTrue(failure.getMessage().startsWith("Migration V3 of module hello failed"), failure.getMessage());
-        assertEquals(List.of("1 create greeting", "2 seed"), history("hello"));
-        assertEquals(2, greetings().size(), "the failed migration's own insert was rolled back");
+        assertTrue(failure.getMessage().startsWith("Migration V3__broken.sql of module hello failed: "), failure.getMessage());
+        assertTrue(failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no_such_table"), "the database's own message: " + failure.getMessage());
+        assertEquals(List.of(), history("hello"), "all pending migrations or none");
+        assertEquals(List.of(), DatabaseContent.of(transactions).columnNames().stream()
+                .filter(column -> column.startsWith("hello_")).toList(), "not even V1's table");
+    }
+
+    /** Upgrade with data: N+1 adds a migration; the rows of N stay and the new migration runs once. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void upgradeAppliesOnlyTheNewMigrationOnceAndKeepsTheRows(DatabaseKind kind) {
+        Migrator migrator = migrator(kind);
+        migrator.migrate("hello", VERSION_N);
+
+        assertEquals(1, migrator.migrate("hello", VERSION_N_PLUS_1));
+        assertEquals(0, migrator.migrate("hello", VERSION_N_PLUS_1), "a second start applies nothing");
+
+        assertEquals(List.of("Hello; world", "It's me"), greetings());
+        assertEquals(List.of("1 create greeting", "2 seed", "3 greeting language"), history("hello"));
+        assertEquals(List.of("en", "en"), strings("SELECT language FROM hello_greeting ORDER BY id"));
+    }
+
+    /**
+     * A failing N+1 whose first migration creates a table and alters an existing one
+     * (H2 commits both at once) leaves tables, columns, rows and history exactly as they were.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void failedUpgradeLeavesTheDatabaseExactlyAsItWas(DatabaseKind kind) {
+        assertUpgradeFromNChangesNothing(kind, BROKEN_N_PLUS_1, "V4__required_sender.sql");
+    }
+
+    /** The operator puts N back after a failed N+1, then installs a fixed N+1. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void afterAFailedUpgradeTheOldVersionStartsAndAFixedUpgradeApplies(DatabaseKind kind) {
+        Migrator migrator = migrator(kind);
+        migrator.migrate("hello", VERSION_N);
+        assertThrows(MigrationException.class, () -> migrator.migrate("hello", BROKEN_N_PLUS_1));
+
+        assertEquals(0, migrator.migrate("hello", VERSION_N), "version N finds its schema as it left it");
+        assertEquals(1, migrator.migrate("hello", VERSION_N_PLUS_1));
+
+        assertEquals(List.of("1 create greeting", "2 seed", "3 greeting language"), history("hello"));
+        assertEquals(List.of("Hello; world", "It's me"), greetings());
+    }
+
+    /** The copy H2 rehearses on has the rows of the named tables: a NOT NULL column without default fails there. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void migrationThatFailsOnlyBecauseOfExistingRowsAppliesNothing(DatabaseKind kind) {
+        Migration dataDependent = Migration.parse("V3__sender_required.sql",
+                "CREATE TABLE hello_sender (id INTEGER PRIMARY KEY);\nALTER TABLE hello_greeting ADD COLUMN sender_id INTEGER NOT NULL;\n");
+        assertUpgradeFromNChangesNothing(kind, List.of(V1, V2, dataDependent), "V3__sender_required.sql");
+    }
+
+    /** Version N installed, the upgrade fails at this file, and the database is exactly as N left it. */
+    private void assertUpgradeFromNChangesNothing(DatabaseKind kind, List<Migration> upgrade, String failingFile) {
+        Migrator migrator = migrator(kind);
+        migrator.migrate("hello", VERSION_N);
+        DatabaseContent before = DatabaseContent.of(transactions);
+
+        MigrationException failure = assertThrows(MigrationException.class, () -> migrator.migrate("hello", upgrade));
+
+        assertTrue(failure.getMessage().startsWith("Migration " + failingFile + " of module hello failed: "), failure.getMessage());
+        assertEquals(before, DatabaseContent.of(transactions));
     }
 
     @ParameterizedTest
