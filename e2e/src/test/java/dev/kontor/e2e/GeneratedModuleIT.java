@@ -7,6 +7,9 @@ import static dev.kontor.e2e.RunningPanel.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.kontor.e2e.Organizations.created;
+import static dev.kontor.e2e.Organizations.items;
+import static dev.kontor.e2e.Organizations.menuIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -17,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class GeneratedModuleIT {
 
     private static final String PASSWORD = "e2e-Generated-Passw0rd";
-    private static final String MEMBER_PASSWORD = "Member-Passw0rd-1";
     private static final String MENU_ITEM = "acme.main";
     private static final String NOTES = "/api/v1/acme/notes";
 
@@ -52,13 +53,12 @@ class GeneratedModuleIT {
         admin = panel.login(ADMIN, PASSWORD);
         deploy();
 
-        String organization = created(admin.send(admin.jsonRequest("POST", "/api/v1/organizations", "{\"name\":\"Acme\"}")))
-                .path("id").asText();
-        PanelSession owner = panel.login(newMember(organization, "acme-owner", "owner"), MEMBER_PASSWORD);
+        String organization = Organizations.create(admin, "Acme");
+        PanelSession owner = panel.login(Organizations.newMember(admin, organization, "acme-owner", "owner"), Organizations.MEMBER_PASSWORD);
         String noteKeeper = created(owner.send(owner.jsonRequest("POST", "/api/v1/roles",
                 "{\"name\":\"Note keeper\",\"permissions\":[\"acme.view\",\"acme.edit\"]}"))).path("id").asText();
-        holder = panel.login(newMember(organization, "acme-keeper", noteKeeper), MEMBER_PASSWORD);
-        basic = panel.login(newMember(organization, "acme-basic", "basic"), MEMBER_PASSWORD);
+        holder = panel.login(Organizations.newMember(admin, organization, "acme-keeper", noteKeeper), Organizations.MEMBER_PASSWORD);
+        basic = panel.login(Organizations.newMember(admin, organization, "acme-basic", "basic"), Organizations.MEMBER_PASSWORD);
     }
 
     @AfterAll
@@ -135,26 +135,4 @@ class GeneratedModuleIT {
         }
     }
 
-    /** A new login, member of the organization with the role (a built-in role's name or a custom role's id). */
-    private static String newMember(String organization, String username, String role) throws IOException {
-        created(admin.send(admin.jsonRequest("POST", "/api/v1/organizations/" + organization + "/members",
-                "{\"new_login\":{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"display_name\":\""
-                        + username + "\",\"password\":\"" + MEMBER_PASSWORD + "\"},\"role\":\"" + role + "\"}")));
-        return username;
-    }
-
-    private static List<String> menuIds(PanelSession session) throws IOException {
-        return items(session.getJson("/api/v1/menu")).map(item -> item.path("id").asText()).toList();
-    }
-
-    private static Stream<JsonNode> items(JsonNode page) {
-        return StreamSupport.stream(page.path("items").spliterator(), false);
-    }
-
-    private static JsonNode created(HttpResponse<String> answer) {
-        if (answer.statusCode() != 201 && answer.statusCode() != 200) {
-            throw new AssertionError("expected a created object, got " + answer.statusCode() + " " + answer.body());
-        }
-        return json(answer);
-    }
 }

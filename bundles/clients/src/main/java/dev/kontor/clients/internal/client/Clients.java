@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -154,7 +153,7 @@ public class Clients {
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("client", 1L);
             counts.put("grants", (long) accounts.grantsOf(client.organizationId()).size());
-            for (ClientLifecycleListener listener : listeners.inOrder()) {
+            for (ClientLifecycleListener listener : listeners.inOrderFor(client.organizationId())) {
                 listener.removalPreview(client.id()).forEach((kind, count) -> counts.merge(kind, count, Long::sum));
             }
             return counts;
@@ -169,7 +168,8 @@ public class Clients {
         database.runInTransaction(connection -> {
             ClientDetails client = locked(connection, caller, id);
             ETags.checkIfMatch(ifMatch, client.version());
-            tell(listener -> listener.removing(new ClientEvent(caller, client.asClient(), null)));
+            ClientEvent removing = new ClientEvent(caller, client.asClient(), null);
+            listeners.inOrderFor(client.organizationId()).forEach(listener -> listener.removing(removing));
             accounts.close(caller, client.organizationId());
             ClientStore.delete(connection, id);
             record(caller, "clients.client.removed", client, "organization " + client.organizationId());
@@ -231,11 +231,11 @@ public class Clients {
                 accounts.activateAll(caller, organizations);
             }
             List<ClientEvent> events = changed.stream().map(client -> new ClientEvent(caller, client.asClient(), why)).toList();
-            tell(listener -> {
+            listeners.tellEach(events, (listener, concerned) -> {
                 if (suspend) {
-                    listener.suspendedAll(events);
+                    listener.suspendedAll(concerned);
                 } else {
-                    listener.activatedAll(events);
+                    listener.activatedAll(concerned);
                 }
             });
             String action = suspend ? "clients.client.suspended" : "clients.client.activated";
@@ -286,11 +286,6 @@ public class Clients {
     private static ClientDetails locked(Connection connection, Caller caller, String id) throws SQLException {
         return (TextInput.plausibleId(id) ? ClientStore.lock(connection, id) : Optional.<ClientDetails>empty())
                 .filter(client -> ClientScope.managedBy(caller, client)).orElseThrow(NotFoundException::new);
-    }
-
-    /** Tells every listener, in order, inside the current transaction: one that throws undoes the change. */
-    private void tell(Consumer<ClientLifecycleListener> call) {
-        listeners.inOrder().forEach(call);
     }
 
     private static void requireInternalFor(Caller caller, String description) {

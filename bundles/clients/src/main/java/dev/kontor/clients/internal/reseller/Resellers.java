@@ -82,7 +82,7 @@ public class Resellers {
                 ResellerStore.setState(connection, reseller.id(), Reseller.SUSPENDED, reason);
                 accounts.suspend(caller, reseller.id());
                 ResellerEvent event = new ResellerEvent(caller, reseller.id(), reason);
-                tell(listener -> listener.suspended(event));
+                tell(reseller.id(), listener -> listener.suspended(event));
                 record(caller, "clients.reseller.suspended", reseller.id(), reason == null ? null : "reason: " + reason);
             }
             return named(ResellerStore.find(connection, reseller.id()).orElseThrow());
@@ -103,7 +103,7 @@ public class Resellers {
                     accounts.activate(caller, reseller.id());
                 }
                 ResellerEvent event = new ResellerEvent(caller, reseller.id(), null);
-                tell(listener -> listener.activated(event));
+                tell(reseller.id(), listener -> listener.activated(event));
                 record(caller, "clients.reseller.activated", reseller.id(), null);
             }
             return named(ResellerStore.find(connection, reseller.id()).orElseThrow());
@@ -147,9 +147,12 @@ public class Resellers {
         return reseller.named(accounts.find(reseller.id()).map(Account::name).orElse(null));
     }
 
-    /** Tells every listener, in order, inside the current transaction: one that throws undoes the change. */
-    private void tell(Consumer<ResellerLifecycleListener> call) {
-        listeners.inOrder().forEach(call);
+    /**
+     * Tells every listener whose module is on for the reseller's organization, in order,
+     * inside the current transaction: one that throws undoes the change.
+     */
+    private void tell(String resellerOrganization, Consumer<ResellerLifecycleListener> call) {
+        listeners.inOrderFor(resellerOrganization).forEach(call);
     }
 
     private void record(Caller caller, String action, String resellerId, String detail) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.kontor.host.internal.module.PanelGate;
 import dev.kontor.host.internal.security.PermissionRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,8 +16,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The open menu feeds. Each gets {@code menu-changed} on every change of the menu and
- * a comment every 20 seconds, so connections that went away are noticed and dropped.
+ * The open menu feeds. Each gets {@code menu-changed} on every change of the menu (its
+ * items, permissions, or where modules are switched on) and a comment every 20 seconds,
+ * so connections that went away are noticed and dropped.
  * Browsers reconnect on their own after a second ({@code retry}) and then reload their
  * menu, so nothing is missed while a feed is down.
  */
@@ -29,6 +31,7 @@ public class MenuEvents {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final MenuRegistry menu;
     private final PermissionRegistry permissions;
+    private final PanelGate gate;
     private final Runnable onChange = this::broadcast;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kontor-menu-events");
@@ -37,12 +40,15 @@ public class MenuEvents {
     });
 
     @Activate
-    public MenuEvents(@Reference MenuRegistry menu, @Reference PermissionRegistry permissions) {
+    public MenuEvents(@Reference MenuRegistry menu, @Reference PermissionRegistry permissions, @Reference PanelGate gate) {
         this.menu = menu;
         this.permissions = permissions;
+        this.gate = gate;
         menu.onChange(onChange);
         // A module's menu item may come before its permissions: who may see it changes again when they arrive.
         permissions.onChange(onChange);
+        // Switching a module on or off somewhere changes whose menu shows its items.
+        gate.onChange(onChange);
         keepAlive.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
@@ -50,6 +56,7 @@ public class MenuEvents {
     void deactivate() {
         menu.removeListener(onChange);
         permissions.removeListener(onChange);
+        gate.removeListener(onChange);
         keepAlive.shutdownNow();
         subscribers.forEach(subscriber -> subscriber.sink().close());
         subscribers.clear();

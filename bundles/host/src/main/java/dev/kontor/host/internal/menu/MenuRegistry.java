@@ -1,10 +1,12 @@
 package dev.kontor.host.internal.menu;
 
 import dev.kontor.api.menu.MenuItem;
+import dev.kontor.api.module.ModuleFailures;
 import dev.kontor.api.module.ModuleLayout;
 import dev.kontor.api.security.Caller;
 import dev.kontor.host.internal.i18n.Translations;
 import dev.kontor.host.internal.module.ModuleRegistry;
+import dev.kontor.host.internal.module.PanelGate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The panel menu: every registered {@link MenuItem} of an active module, keyed by its
- * service properties, in a fixed order (section, order, id). Listeners hear of every
- * change so open browsers can refresh their menu.
+ * service properties, in a fixed order (section, order, id), without the items of
+ * modules switched off for the caller's organization. Listeners hear of every change so
+ * open browsers can refresh their menu.
  */
 @Component(service = MenuRegistry.class)
 public class MenuRegistry {
@@ -39,18 +42,20 @@ public class MenuRegistry {
 
     private final Map<Long, Contribution> contributions = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final ModuleRegistry modules;
+    private final ModuleFailures failures;
     private final Translations translations;
+    private final PanelGate gate;
 
     @Activate
-    public MenuRegistry(@Reference ModuleRegistry modules, @Reference Translations translations) {
-        this.modules = modules;
+    public MenuRegistry(@Reference ModuleFailures failures, @Reference Translations translations, @Reference PanelGate gate) {
+        this.failures = failures;
         this.translations = translations;
+        this.gate = gate;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addMenuItem(ServiceReference<MenuItem> reference, MenuItem item) {
+    public void addMenuItem(ServiceReference<MenuItem> reference, MenuItem item) {
         Contribution.from(reference, item).ifPresentOrElse(contribution -> {
             contributions.put(serviceId(reference), contribution);
             changed();
@@ -89,12 +94,16 @@ public class MenuRegistry {
         });
     }
 
-    /** The caller's menu: items whose permission they hold and whose module says yes. */
+    /**
+     * The caller's menu: items of modules on for the caller's organization, whose
+     * permission they hold and whose module says yes.
+     */
     public List<MenuEntry> menuFor(Caller caller, Locale locale) {
         String language = Translations.languageOf(locale);
         List<Contribution> visible = new ArrayList<>();
         for (Contribution contribution : contributions.values()) {
-            if (caller.has(contribution.permission()) && isVisible(contribution, caller)) {
+            if (caller.has(contribution.permission()) && gate.isEnabled(contribution.module(), caller.organizationId())
+                    && isVisible(contribution, caller)) {
                 visible.add(contribution);
             }
         }
@@ -124,7 +133,7 @@ public class MenuRegistry {
             return contribution.item().isVisible(caller);
         } catch (RuntimeException | LinkageError e) {
             // A module that throws here loses its item, not the whole menu.
-            modules.report(contribution.bundle(), "Menu item " + contribution.id() + " threw: " + e);
+            failures.report(contribution.bundle(), "Menu item " + contribution.id() + " threw: " + e);
             return false;
         }
     }

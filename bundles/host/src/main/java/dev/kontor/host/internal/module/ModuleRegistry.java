@@ -16,6 +16,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,6 +81,12 @@ public class ModuleRegistry implements ModuleFailures {
     public static Optional<String> moduleId(Bundle bundle) {
         String id = bundle.getHeaders("").get(ModuleLayout.HEADER);
         return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.trim());
+    }
+
+    /** The module whose bundle loaded the class: a resource's or a service's module; empty for the host's own classes. */
+    public static Optional<String> moduleOf(Class<?> type) {
+        Bundle bundle = FrameworkUtil.getBundle(type);
+        return bundle == null ? Optional.empty() : moduleId(bundle);
     }
 
     /** The active bundle of a module, the one whose pages and labels are served. */

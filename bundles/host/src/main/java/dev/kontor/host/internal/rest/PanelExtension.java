@@ -3,6 +3,7 @@ package dev.kontor.host.internal.rest;
 import dev.kontor.api.rest.KontorResource;
 import dev.kontor.host.internal.limits.RequestLimits;
 import dev.kontor.host.internal.module.ModuleRegistry;
+import dev.kontor.host.internal.module.PanelGate;
 import dev.kontor.host.internal.security.PanelSecurity;
 import dev.kontor.host.internal.security.SecurityFeature;
 import jakarta.ws.rs.core.Feature;
@@ -14,7 +15,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
- * What every REST resource of the panel gets: JSON, the access check and problem+json
+ * What every REST resource of the panel gets: JSON, the access check (with the module's
+ * gate) and problem+json
  * errors (security headers come from {@code PanelRequestFilter}). One extension rather than three, because the
  * whiteboard rebuilds the whole Jersey application for every extension that comes,
  * and a resource waits for a single name. Registered as a feature rather than as the
@@ -29,8 +31,9 @@ public class PanelExtension implements Feature {
     private final ProblemMapper problems;
 
     @Activate
-    public PanelExtension(@Reference PanelSecurity security, @Reference RequestLimits limits, @Reference ModuleRegistry modules) {
-        this.security = new SecurityFeature(security, limits);
+    public PanelExtension(@Reference PanelSecurity security, @Reference RequestLimits limits, @Reference ModuleRegistry modules,
+            @Reference PanelGate gate) {
+        this.security = new SecurityFeature(security, limits, gate, ModuleRegistry::moduleOf);
         this.problems = new ProblemMapper(modules);
     }
 

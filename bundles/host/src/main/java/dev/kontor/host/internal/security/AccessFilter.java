@@ -27,6 +27,9 @@ import java.util.Set;
  * cookie, checks the CSRF token of unsafe cookie requests, and enforces the method's
  * {@link AccessPolicy}. Public methods see the caller too when there is one, and a bearer
  * token that does not work is refused even there: a wrong credential is never ignored.
+ * Between authentication and the policy comes the module's gate: a module switched off
+ * for the caller's organization (for the panel, when nobody is logged in) answers 404, as
+ * if it were not installed, before its permissions are even looked at.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -39,11 +42,13 @@ final class AccessFilter implements ContainerRequestFilter, ContainerResponseFil
     private final PanelSecurity security;
     private final RequestLimits limits;
     private final AccessPolicy policy;
+    private final ModuleCheck module;
 
-    AccessFilter(PanelSecurity security, RequestLimits limits, AccessPolicy policy) {
+    AccessFilter(PanelSecurity security, RequestLimits limits, AccessPolicy policy, ModuleCheck module) {
         this.security = security;
         this.limits = limits;
         this.policy = policy;
+        this.module = module;
     }
 
     @Override
@@ -69,6 +74,11 @@ final class AccessFilter implements ContainerRequestFilter, ContainerResponseFil
         }
         caller.ifPresent(found -> request.setSecurityContext(new CallerSecurityContext(
                 found.from((String) request.getProperty(PanelRequestFilter.SOURCE_ADDRESS)), request.getSecurityContext().isSecure())));
+        Optional<Problem> switchedOff = module.refusal(caller);
+        if (switchedOff.isPresent()) {
+            abort(request, switchedOff.get());
+            return;
+        }
         if (!policy.loginRequired()) {
             return;
         }

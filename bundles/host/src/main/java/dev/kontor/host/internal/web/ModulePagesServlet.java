@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kontor.api.module.ModuleLayout;
 import dev.kontor.host.internal.i18n.Translations;
 import dev.kontor.host.internal.module.ModuleRegistry;
+import dev.kontor.host.internal.module.PanelGate;
 import dev.kontor.host.internal.rest.PanelJson;
+import dev.kontor.host.internal.security.PanelCaller;
+import dev.kontor.host.internal.security.PanelSecurity;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
@@ -20,7 +25,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * {@code /modules/<id>/<file>}: the pages a module ships in its {@code web/} folder,
- * served while the module's bundle is active.
+ * served while the module's bundle is active and the module is on for the signed-in
+ * caller's organization (for the panel, without a session): a page never loads where its
+ * API answers 404.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/modules/*")
@@ -35,11 +42,16 @@ public class ModulePagesServlet extends HttpServlet {
 
     private final transient ModuleRegistry modules;
     private final transient Translations translations;
+    private final transient PanelSecurity security;
+    private final transient PanelGate gate;
 
     @Activate
-    public ModulePagesServlet(@Reference ModuleRegistry modules, @Reference Translations translations) {
+    public ModulePagesServlet(@Reference ModuleRegistry modules, @Reference Translations translations,
+            @Reference PanelSecurity security, @Reference PanelGate gate) {
         this.modules = modules;
         this.translations = translations;
+        this.security = security;
+        this.gate = gate;
     }
 
     @Override
@@ -50,8 +62,9 @@ public class ModulePagesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<Bundle> bundle = modules.activeBundle(path.substring(1, slash));
-        if (bundle.isEmpty()) {
+        String module = path.substring(1, slash);
+        Optional<Bundle> bundle = modules.activeBundle(module);
+        if (bundle.isEmpty() || !gate.admits(module, caller(request))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -65,5 +78,14 @@ public class ModulePagesServlet extends HttpServlet {
             return;
         }
         StaticFiles.serve(bundle.get(), ModuleLayout.WEB_FOLDER, file, response);
+    }
+
+    /** The signed-in caller of the session cookie, as the REST access check finds them. */
+    private Optional<PanelCaller> caller(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(cookie -> PanelSecurity.SESSION_COOKIE.equals(cookie.getName()))
+                .findFirst()
+                .flatMap(cookie -> security.authenticate(cookie.getValue(), null));
     }
 }

@@ -3,6 +3,7 @@ package dev.kontor.host.internal.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kontor.host.internal.limits.RequestLimits;
+import dev.kontor.host.internal.module.PanelGate;
 import dev.kontor.host.internal.rest.PanelJson;
 import dev.kontor.host.internal.web.PanelRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -59,7 +62,14 @@ final class InMemoryApi {
     private final ApplicationHandler application;
 
     InMemoryApi(PanelSecurity security, RequestLimits limits, Object... resources) {
-        ResourceConfig config = new ResourceConfig().register(new SecurityFeature(security, limits)).register(PanelJson.newProvider());
+        this(security, limits, new PanelGate(), type -> Optional.empty(), resources);
+    }
+
+    /** With the gate asked about each resource's module, as {@code moduleOf} names it. */
+    InMemoryApi(PanelSecurity security, RequestLimits limits, PanelGate gate, Function<Class<?>, Optional<String>> moduleOf,
+            Object... resources) {
+        ResourceConfig config = new ResourceConfig().register(new SecurityFeature(security, limits, gate, moduleOf))
+                .register(PanelJson.newProvider());
         for (Object resource : resources) {
             config.register(resource);
         }

@@ -5,6 +5,7 @@ import dev.kontor.api.rest.IdempotentRequests;
 import dev.kontor.api.rest.KontorResource;
 import dev.kontor.api.rest.Page;
 import dev.kontor.api.rest.PageRequest;
+import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.RequiresPermission;
@@ -44,11 +45,28 @@ public class HelloResource {
     static final int MAX_BULK = 50_000;
     private final Greetings greetings;
     private final IdempotentRequests idempotent;
+    private final GreetingDigest digest;
 
     @Activate
-    public HelloResource(@Reference Greetings greetings, @Reference IdempotentRequests idempotent) {
+    public HelloResource(@Reference Greetings greetings, @Reference IdempotentRequests idempotent,
+            @Reference GreetingDigest digest) {
         this.greetings = greetings;
         this.idempotent = idempotent;
+        this.digest = digest;
+    }
+
+    /**
+     * The latest digest of the caller's organization; the operator's staff may name
+     * another with {@code organization_id}.
+     */
+    @GET
+    @Path("digest")
+    @RequiresPermission(HelloPermissions.VIEW)
+    public GreetingDigest.Digest digest(@Context SecurityContext security, @QueryParam("organization_id") String organizationId) {
+        Caller caller = Caller.of(security).orElseThrow();
+        String organization = organizationId != null && caller.isOperator() ? organizationId : caller.organizationId();
+        return digest.of(organization).orElseThrow(() -> new ProblemException(404, "not-found",
+                "No digest yet: the job has not run for this organization since the module started."));
     }
 
     @GET
