@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * module is {@code failed} when its bundle did not start, when one of its components
  * threw while activating, or when it threw while the host was serving it (menu,
  * request) or the panel reported it failed (a migration, say); the failure is cleared
- * when the bundle starts again.
+ * when the bundle stops, is updated or uninstalled, so a new start shows only its own.
  */
 @Component(service = {ModuleRegistry.class, ModuleFailures.class})
 public class ModuleRegistry implements ModuleFailures {
@@ -46,6 +46,8 @@ public class ModuleRegistry implements ModuleFailures {
     private final Map<Long, Failure> failures = new ConcurrentHashMap<>();
     /** Bundles between STARTING and STARTED: a STOPPING in between means the start failed. */
     private final Map<Long, Boolean> starting = new ConcurrentHashMap<>();
+    /** Bundles whose last start failed: their STOPPED must keep that failure. */
+    private final Set<Long> failedStarts = ConcurrentHashMap.newKeySet();
     /** Bundles being started once more to learn why they failed: their events must not start another round. */
     private final Set<Long> diagnosing = ConcurrentHashMap.newKeySet();
     private final ExecutorService diagnosis = Executors.newSingleThreadExecutor(runnable -> {
@@ -159,22 +161,32 @@ public class ModuleRegistry implements ModuleFailures {
         Bundle bundle = event.getBundle();
         long id = bundle.getBundleId();
         switch (event.getType()) {
-            case BundleEvent.STARTING -> {
-                // A new start forgets old failures; what fails from here on (a migration) stays.
-                failures.remove(id);
-                starting.put(id, Boolean.TRUE);
+            case BundleEvent.STARTING -> starting.put(id, Boolean.TRUE);
+            case BundleEvent.STARTED -> {
+                starting.remove(id);
+                // It started after all (say on a later try): only the failure of a start is over.
+                failures.computeIfPresent(id, (key, failure) -> failure.ofStart() ? null : failure);
             }
-            case BundleEvent.STARTED -> starting.remove(id);
             case BundleEvent.STOPPING -> {
                 if (starting.remove(id) != null && moduleId(bundle).isPresent()) {
-                    failures.put(id, new Failure("The bundle failed to start.", Instant.now()));
+                    failedStarts.add(id);
+                    failures.put(id, new Failure("The bundle failed to start.", Instant.now(), true));
                     if (diagnosing.add(id)) {
                         diagnosis.execute(() -> diagnoseStart(bundle));
                     }
                 }
             }
+            case BundleEvent.STOPPED -> {
+                // A stop forgets old failures, so the next start shows only its own. Not the
+                // start itself: the panel reports a failed migration while the bundle is STARTING,
+                // and synchronous listeners are not called in a fixed order.
+                if (!failedStarts.remove(id)) {
+                    failures.remove(id);
+                }
+            }
             case BundleEvent.UPDATED, BundleEvent.UNINSTALLED, BundleEvent.UNRESOLVED -> {
                 starting.remove(id);
+                failedStarts.remove(id);
                 failures.remove(id);
             }
             default -> {
@@ -194,7 +206,7 @@ public class ModuleRegistry implements ModuleFailures {
             }
         } catch (BundleException | IllegalStateException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            failures.put(bundle.getBundleId(), new Failure("The bundle failed to start: " + cause, Instant.now()));
+            failures.put(bundle.getBundleId(), new Failure("The bundle failed to start: " + cause, Instant.now(), true));
         } finally {
             diagnosing.remove(bundle.getBundleId());
         }
@@ -208,6 +220,11 @@ public class ModuleRegistry implements ModuleFailures {
         return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 
-    private record Failure(String reason, Instant at) {
+    /** @param ofStart whether the bundle failed to start, rather than failing while it ran */
+    private record Failure(String reason, Instant at, boolean ofStart) {
+
+        Failure(String reason, Instant at) {
+            this(reason, at, false);
+        }
     }
 }
