@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The built-in modules users, clients and subscriptions keep every module rule (E1-E4),
+ * The built-in modules users, clients, subscriptions and module management keep every module rule (E1-E4),
  * checked as a third party's module would be: each jar replaces the panel's own copy. The
  * methods allowed as login-only decide on the target, not on one permission: the caller's
  * own organizations (creating one makes the caller its owner) and profile; a client, its
@@ -17,7 +17,8 @@ class BuiltInModulesConformanceTest {
 
     @RegisterExtension
     static final ModuleConformance KIT = ModuleConformance.forBundles(KitFixtures.jar("kontor.conformance.users"),
-            KitFixtures.jar("kontor.conformance.clients"), KitFixtures.jar("kontor.conformance.subscriptions"))
+            KitFixtures.jar("kontor.conformance.clients"), KitFixtures.jar("kontor.conformance.subscriptions"),
+            KitFixtures.jar("kontor.conformance.modules"))
             .allowingLoginOnly(
                     "GET /api/v1/organizations",
                     "POST /api/v1/organizations",
@@ -34,7 +35,7 @@ class BuiltInModulesConformanceTest {
                     "GET /api/v1/reseller-applications/{id}");
 
     @TestFactory
-    Stream<DynamicNode> usersClientsAndSubscriptionsKeepEveryModuleRule() {
+    Stream<DynamicNode> builtInModulesKeepEveryModuleRule() {
         return KIT.checks();
     }
 }

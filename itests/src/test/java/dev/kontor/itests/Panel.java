@@ -78,11 +78,20 @@ final class Panel {
 
     /** A JSON POST with the session's CSRF token, as the panel's own pages send it. */
     Reply post(String path, JsonNode body) {
+        return sendJson("POST", path, body);
+    }
+
+    /** A JSON PATCH with the session's CSRF token, as the panel's own pages send it. */
+    Reply patch(String path, JsonNode body) {
+        return sendJson("PATCH", path, body);
+    }
+
+    private Reply sendJson(String method, String path, JsonNode body) {
         return send(HttpRequest.newBuilder(base.resolve(path.substring(1)))
                 .header("Accept-Language", "en")
                 .header("Content-Type", "application/json")
                 .header("X-CSRF-Token", csrfToken)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** The JSON of a path that must answer 200. */
