@@ -146,7 +146,7 @@ class ModuleManagementIT {
     @Test
     @Order(5)
     void uploadIsRefusedUntilEtcAllowsItAndTheModulesListStillAnswers() throws IOException {
-        HttpResponse<String> upload = admin.send(admin.request("/api/v1/modules").header("Content-Type", "application/java-archive")
+        HttpResponse<String> upload = admin.send(admin.request("/api/v1/module-uploads").header("Content-Type", "application/java-archive")
                 .POST(HttpRequest.BodyPublishers.ofFile(panel.helloJar())));
         assertProblem(403, upload);
         assertTrue(json(upload).path("type").asText().endsWith("upload-disabled"), upload.body());

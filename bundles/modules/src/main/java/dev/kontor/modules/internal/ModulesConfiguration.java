@@ -10,7 +10,7 @@ public @interface ModulesConfiguration {
     String PID = "dev.kontor.modules";
 
     @AttributeDefinition(name = "Upload", description = "Whether operators may upload module jars through "
-            + "POST /api/v1/modules. Off: modules are installed by copying their jar into deploy/.")
+            + "POST /api/v1/module-uploads. Off: modules are installed by copying their jar into deploy/.")
     boolean upload_enabled() default false;
 
     @AttributeDefinition(name = "Upload folder", description = "The folder the panel watches for module jars "

@@ -7,7 +7,6 @@ import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.security.RequiresPermission;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,20 +25,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * {@code POST /api/v1/modules}: installs or updates a module from an uploaded jar (the raw
+ * {@code POST /api/v1/module-uploads}: installs or updates a module from an uploaded jar (the raw
  * body). Off unless {@code etc/dev.kontor.modules.cfg} says {@code upload.enabled=true}.
- * The host's {@code GET /api/v1/modules} shares the path; Jersey merges root resources of
- * the same path.
+ * A path of its own, not the host's {@code /api/v1/modules}: while this bundle is stopped the
+ * path must answer 404, not 405. Any content type is taken: a body that is no module jar
+ * gets 400 naming {@code file}, and the access check comes before reading it.
  */
 @Component(service = UploadResource.class, configurationPid = ModulesConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ModulesConfiguration.class)
 @KontorResource
-@Path("v1/modules")
+@Path("v1/module-uploads")
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
 
-    static final String JAR = "application/java-archive";
     private final ModulesConfiguration configuration;
     private final BundleContext context;
     private final AuditLog audit;
@@ -52,7 +51,6 @@ public class UploadResource {
     }
 
     @POST
-    @Consumes({JAR, "application/x-java-archive", MediaType.APPLICATION_OCTET_STREAM})
     @RequiresPermission(ModulesPermissions.MANAGE)
     public Response upload(@Context SecurityContext security, InputStream body) {
         Caller caller = ManagementResource.operator(security);
