@@ -47,18 +47,20 @@ window.Kontor = (function () {
   // REST ------------------------------------------------------------------------------------
 
   /**
-   * {status, ok, json, etag}; options.ifMatch and options.headers add headers. A panel
+   * {status, ok, json, etag}; a Blob or File body is sent as it is; options.ifMatch and options.headers add headers. A panel
    * that cannot be reached answers status 0 with a problem saying so: a page never sees
    * an exception.
    */
   async function api(method, path, body, options) {
     const headers = Object.assign({ 'Accept': 'application/json', 'Accept-Language': language() }, (options || {}).headers);
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A file (an upload) goes as it is; anything else as JSON.
+    const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = raw ? (body.type || 'application/octet-stream') : 'application/json';
     if (options && options.ifMatch) headers['If-Match'] = options.ifMatch;
     try {
       if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
       const response = await fetch('/api/v1/' + path, { method, headers, credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body) });
+        body: body === undefined || raw ? body : JSON.stringify(body) });
       const json = response.status === 204 ? null : await response.json().catch(() => null);
       return { status: response.status, ok: response.ok, json, etag: response.headers.get('ETag') };
     } catch (e) {

@@ -93,16 +93,21 @@
       sections.get(item.section).items.push(item);
     }
     const children = [];
-    for (const { label, items } of sections.values()) {
+    const ordered = [...sections.entries()].sort(([a], [b]) => (a === 'panel') - (b === 'panel')).map(([, section]) => section);
+    for (const { label, items } of ordered) {
       const heading = document.createElement('h3');
       heading.textContent = label;
       children.push(heading);
       for (const item of items) children.push(link(item.id, item.label, item.icon));
     }
     if (state.session.user.operator) {
-      const heading = document.createElement('h3');
-      heading.textContent = t('panel');
-      children.push(heading, link('panel.modules', t('modules'), 'puzzle'));
+      // One "Panel" section: module management's item may already have opened it.
+      if (!sections.has('panel')) {
+        const heading = document.createElement('h3');
+        heading.textContent = t('panel');
+        children.push(heading);
+      }
+      children.push(link('panel.modules', t('modules'), 'puzzle'));
     }
     nav.replaceChildren(...children);
     route();

@@ -6,6 +6,8 @@
 (function () {
   const { $, t, el } = Kontor;
   const state = { module: null };
+  /** The deploy folder's watcher looks about every 250 ms; the list is read again after it had time to install. */
+  const UPLOAD_SETTLES_MS = 1500;
 
   function path(id, rest) {
     return 'modules/' + encodeURIComponent(id) + '/' + rest;
@@ -127,7 +129,21 @@
     });
   }
 
+  /** The jar goes into the watched deploy folder; the list shows the module once it is installed. */
+  async function upload() {
+    const file = $('upload-file').files[0];
+    if (!file) {
+      Kontor.showProblem($('upload-form'), { status: 400, json: { detail: t('ui.upload.none') } });
+      return;
+    }
+    Kontor.submit($('upload-form'), 'POST', 'module-uploads', file, (answer) => {
+      Kontor.notice(t('ui.uploaded', { module: answer.json.id, version: answer.json.version }));
+      setTimeout(reload, UPLOAD_SETTLES_MS);
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    $('upload').addEventListener('click', upload);
     $('scope').addEventListener('change', () => { $('scope-id-label').hidden = $('scope').value === 'panel'; });
     $('switch-on').addEventListener('click', () => switchTo(true));
     $('switch-off').addEventListener('click', () => switchTo(false));

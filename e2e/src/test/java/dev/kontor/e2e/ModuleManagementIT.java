@@ -184,6 +184,15 @@ class ModuleManagementIT {
         assertEquals(0, alphaOwner.getJson(HELLO + "/greetings").path("items").size());
     }
 
+    @Test
+    @Order(7)
+    void removingAModuleThatOthersUseIsRefusedNamingThem() throws IOException {
+        HttpResponse<String> refused = admin.send(admin.jsonRequest("POST", "/api/v1/modules/clients/removal", "{\"dry_run\":true}"));
+        assertProblem(409, refused);
+        assertTrue(json(refused).path("detail").asText().contains("subscriptions"), refused.body());
+        assertTrue(items(admin.getJson("/api/v1/modules")).anyMatch(module -> module.path("id").asText().equals("clients")));
+    }
+
     private static void greet(PanelSession member, String name) throws IOException {
         assertStatus(200, member.send(member.jsonRequest("POST", HELLO, "{\"name\":\"" + name + "\"}")));
         greeted++;

@@ -3,6 +3,7 @@ package dev.kontor.modules.internal;
 import dev.kontor.api.audit.AuditLog;
 import dev.kontor.api.audit.AuditOutcome;
 import dev.kontor.api.module.RemovalPolicy;
+import dev.kontor.api.rest.ProblemException;
 import dev.kontor.api.rest.ValidationException;
 import dev.kontor.api.security.Caller;
 import dev.kontor.api.storage.Database;
@@ -17,10 +18,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -115,7 +119,31 @@ public class ModuleRemoval {
         if (Enablement.SELF.equals(moduleId)) {
             throw new ValidationException("id", "module management cannot remove itself");
         }
-        return ModuleBundles.find(context, moduleId).orElseThrow(() -> new NotFoundException("No module " + moduleId));
+        Bundle bundle = ModuleBundles.find(context, moduleId).orElseThrow(() -> new NotFoundException("No module " + moduleId));
+        List<String> dependents = dependents(bundle);
+        if (!dependents.isEmpty()) {
+            throw new ProblemException(409, "module-in-use", "Module " + moduleId + " is used by " + String.join(", ", dependents)
+                    + ": remove those first, or switch " + moduleId + " off where it is not wanted.");
+        }
+        return bundle;
+    }
+
+    /**
+     * The other modules that use a service of this one (the audit trail, the client
+     * directory): removing it would break them. The panel's own bundles are not counted.
+     */
+    static List<String> dependents(Bundle bundle) {
+        Set<String> modules = new TreeSet<>();
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        for (ServiceReference<?> service : registered == null ? new ServiceReference<?>[0] : registered) {
+            Bundle[] users = service.getUsingBundles();
+            for (Bundle user : users == null ? new Bundle[0] : users) {
+                if (user.getBundleId() != bundle.getBundleId()) {
+                    ModuleBundles.moduleId(user).filter(id -> !Enablement.SELF.equals(id)).ifPresent(modules::add);
+                }
+            }
+        }
+        return List.copyOf(modules);
     }
 
     private static void stop(Bundle bundle) {

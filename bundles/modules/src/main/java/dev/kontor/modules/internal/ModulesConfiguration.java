@@ -13,9 +13,9 @@ public @interface ModulesConfiguration {
             + "POST /api/v1/module-uploads. Off: modules are installed by copying their jar into deploy/.")
     boolean upload_enabled() default false;
 
-    @AttributeDefinition(name = "Upload folder", description = "The folder the panel watches for module jars "
-            + "(deploy/ of the distribution, ${karaf.base}/deploy in Karaf); uploads are written there.")
-    String upload_folder() default "deploy";
+    @AttributeDefinition(name = "Upload folder", description = "The folder the panel watches for module jars; "
+            + "uploads are written there. Empty: deploy/ under the panel's home (kontor.home), or under karaf.base in Karaf.")
+    String upload_folder() default "";
 
     @AttributeDefinition(name = "Largest upload (MiB)", min = "1")
     int upload_max_mebibytes() default 50;

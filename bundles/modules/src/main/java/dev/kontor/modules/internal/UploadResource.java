@@ -61,7 +61,7 @@ public class UploadResource {
         ModuleUpload upload = ModuleUpload.of(read(body, configuration.upload_max_mebibytes() * 1024L * 1024L));
         java.nio.file.Path file;
         try {
-            file = upload.deployTo(context, java.nio.file.Path.of(configuration.upload_folder()));
+            file = upload.deployTo(context, deployFolder());
         } catch (IOException e) {
             throw new ProblemException(503, "upload-folder", "The jar could not be written to the upload folder "
                     + configuration.upload_folder() + ": " + e.getMessage());
@@ -70,6 +70,21 @@ public class UploadResource {
                 upload.symbolicName() + " " + upload.version() + " -> " + file.getFileName());
         // The folder's watcher installs it within a second; the modules list shows its state then.
         return Response.accepted(new Uploaded(upload.moduleId(), upload.version(), file.getFileName().toString())).build();
+    }
+
+    /** The configured folder, else the deploy folder of the standalone panel or of Karaf. */
+    private java.nio.file.Path deployFolder() {
+        if (!configuration.upload_folder().isBlank()) {
+            return java.nio.file.Path.of(configuration.upload_folder());
+        }
+        for (String home : new String[] {"kontor.home", "karaf.base"}) {
+            String folder = context.getProperty(home);
+            if (folder != null && !folder.isBlank()) {
+                return java.nio.file.Path.of(folder, "deploy");
+            }
+        }
+        throw new ProblemException(503, "upload-folder", "No deploy folder is known: set upload.folder in etc/"
+                + ModulesConfiguration.PID + ".cfg.");
     }
 
     private static byte[] read(InputStream body, long limit) {
