@@ -193,6 +193,35 @@ class ModuleManagementIT {
         assertTrue(items(admin.getJson("/api/v1/modules")).anyMatch(module -> module.path("id").asText().equals("clients")));
     }
 
+    @Test
+    @Order(8)
+    void onceEtcAllowsUploadsAnUploadedJarIsDeployedAndServed() throws IOException {
+        Files.writeString(panel.home().resolve("etc/dev.kontor.modules.cfg"), "upload.enabled = true\n");
+        Path myAccess = example("kontor-example-myaccess-");
+        Eventually.until("the upload accepted", Eventually.HOT_DEPLOY, () -> admin.send(admin.request("/api/v1/module-uploads")
+                .header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofFile(myAccess)))
+                .statusCode() == 202);
+
+        try (var deployed = Files.list(panel.deploy())) {
+            assertTrue(deployed.anyMatch(file -> file.getFileName().toString().contains("myaccess")),
+                    "the jar lies in deploy/, so it survives a restart");
+        }
+        Eventually.until("myaccess active", Eventually.HOT_DEPLOY, () -> items(admin.getJson("/api/v1/modules"))
+                .anyMatch(module -> module.path("id").asText().equals("myaccess") && module.path("state").asText().equals("active")));
+
+        HttpResponse<String> notAModule = admin.send(admin.request("/api/v1/module-uploads")
+                .header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofString("not a jar")));
+        assertProblem(400, notAModule);
+        assertEquals("file", json(notAModule).path("errors").path(0).path("field").asText(), notAModule.body());
+    }
+
+    /** A jar of the distribution's examples/ folder. */
+    private static Path example(String prefix) throws IOException {
+        try (var files = Files.list(panel.home().resolve("examples"))) {
+            return files.filter(file -> file.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
     private static void greet(PanelSession member, String name) throws IOException {
         assertStatus(200, member.send(member.jsonRequest("POST", HELLO, "{\"name\":\"" + name + "\"}")));
         greeted++;
