@@ -36,7 +36,7 @@ class MigrationRunsTest {
         List<String> problems = MigrationRuns.check(jar, "kit");
 
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("run 1 on POSTGRESQL failed: Migration V1 of module kit failed"), problems::toString);
+        assertTrue(problems.get(0).startsWith("run 1 on POSTGRESQL failed: Migration V1__cached.sql of module kit failed"), problems::toString);
     }
 
     @Test
