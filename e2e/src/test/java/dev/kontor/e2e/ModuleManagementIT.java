@@ -80,7 +80,7 @@ class ModuleManagementIT {
     /** Every test starts from "no rules": hello on everywhere. */
     @AfterEach
     void dropRules() throws IOException {
-        if (Files.exists(jar)) {
+        if (items(admin.getJson("/api/v1/modules")).anyMatch(module -> module.path("id").asText().equals("hello"))) {
             for (JsonNode rule : admin.getJson("/api/v1/modules/hello/management").path("rules")) {
                 String query = "?scope=" + rule.path("scope").asText()
                         + (rule.path("scope_id").isTextual() ? "&scope_id=" + rule.path("scope_id").asText() : "");
@@ -177,11 +177,6 @@ class ModuleManagementIT {
         assertStatus(404, alphaOwner.get(HELLO));
         JsonNode audit = admin.getJson("/api/v1/audit?q=modules.remove");
         assertEquals(1, audit.path("items").size(), audit.toString());
-
-        // The history went with the tables, so deploying again starts the module from an empty schema.
-        Files.copy(panel.helloJar(), jar);
-        alphaOwner.awaitHello();
-        assertEquals(0, alphaOwner.getJson(HELLO + "/greetings").path("items").size());
     }
 
     @Test
