@@ -31,15 +31,20 @@ final class ReleaseStore {
             Optional<Release> known = find(moduleId, version);
             TreeSet<String> declared = new TreeSet<>(permissions);
             if (known.isEmpty()) {
+                int inserted;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO modules_release "
                         + "(module_id, version, permissions, first_seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                     insert.setString(1, moduleId);
                     insert.setString(2, version);
                     insert.setString(3, String.join(" ", declared));
                     insert.setTimestamp(4, Timestamp.from(at));
-                    insert.executeUpdate();
+                    inserted = insert.executeUpdate();
                 }
-                return;
+                if (inserted == 1) {
+                    return;
+                }
+                // Another recording of this version won the insert: add to what it stored.
+                known = find(moduleId, version);
             }
             declared.addAll(known.get().permissions());
             if (declared.size() > known.get().permissions().size()) {
